@@ -1,0 +1,144 @@
+"""Keeps stored ratings in step with published evaluations.
+
+``programmes.evidence`` decides what a rating is; this module only gathers a programme's
+published evaluations from the database, hands them to the rubric, and stores the result.
+Evaluations are facts about a programme, not about one language version of its page, so
+every translation of a programme shares the same evaluations and the same rating.
+"""
+
+from django.db import transaction
+from django.db.models import Prefetch, Q
+
+from . import evidence
+from .models import (
+    EvaluationPage,
+    EvaluationResult,
+    ImplementationReportPage,
+    Outcome,
+    OutcomeRating,
+    ProgrammePage,
+    ProgrammeRating,
+)
+
+
+def _family(programme):
+    return list(
+        ProgrammePage.objects.filter(translation_key=programme.translation_key).only(
+            "id", "path", "depth", "locale_id", "translation_key"
+        )
+    )
+
+
+def _children_of_family(model, family):
+    condition = Q()
+    for member in family:
+        condition |= Q(path__startswith=member.path, depth=member.depth + 1)
+    return model.objects.live().filter(condition)
+
+
+def _one_per_translation(pages, locale_id):
+    """Keep one page per translation set, preferring the visitor's locale."""
+    chosen = {}
+    for page in pages:
+        current = chosen.get(page.translation_key)
+        if current is None or (page.locale_id == locale_id and current.locale_id != locale_id):
+            chosen[page.translation_key] = page
+    return list(chosen.values())
+
+
+def evaluations_for(programme, family=None):
+    """Published evaluations of a programme, newest first, in a fixed number of queries."""
+    family = family or _family(programme)
+    pages = (
+        _children_of_family(EvaluationPage, family)
+        .select_related("design")
+        .prefetch_related(
+            Prefetch("results", EvaluationResult.objects.select_related("outcome")),
+            "countries",
+        )
+    )
+    chosen = _one_per_translation(pages, programme.locale_id)
+    return sorted(chosen, key=lambda e: (-(e.publication_year or 0), e.title))
+
+
+def reports_for(programme, family=None):
+    family = family or _family(programme)
+    pages = _children_of_family(ImplementationReportPage, family).select_related(
+        "country", "setting"
+    )
+    chosen = _one_per_translation(pages, programme.locale_id)
+    return sorted(chosen, key=lambda r: (r.started is None, r.started), reverse=True)
+
+
+def evidence_from(evaluation):
+    """The rubric's view of one evaluation page."""
+    return evidence.EvaluationEvidence(
+        key=str(evaluation.translation_key),
+        label=evaluation.title,
+        tier=evidence.Tier(evaluation.design.tier),
+        design_name=evaluation.design.name,
+        sample_size=evaluation.sample_size,
+        follow_up_months=evaluation.follow_up_months,
+        independent={"independent": True, "developer": False}.get(evaluation.independence),
+        year=evaluation.publication_year,
+        findings=tuple(
+            evidence.Finding(
+                outcome=result.outcome.slug,
+                outcome_name=result.outcome.name,
+                direction=evidence.Direction(result.direction),
+                significant=result.significant,
+                effect_size=float(result.effect_size) if result.effect_size is not None else None,
+            )
+            for result in evaluation.results.all()
+        ),
+    )
+
+
+@transaction.atomic
+def refresh_rating(programme):
+    """Recompute and store the rating of a programme and all its translations."""
+    family = _family(programme)
+    result = evidence.rate_programme(
+        evidence_from(e) for e in evaluations_for(programme, family)
+    )
+    outcome_ids = dict(
+        Outcome.objects.filter(slug__in=[o.outcome for o in result.outcomes]).values_list(
+            "slug", "id"
+        )
+    )
+    for member in family:
+        stored, _created = ProgrammeRating.objects.update_or_create(
+            programme_id=member.id,
+            defaults={
+                "level": result.level.value,
+                "rank": result.level.rank,
+                "explanation": result.explanation,
+                "has_harm": bool(result.harmful_outcomes),
+                "rubric_version": result.version,
+            },
+        )
+        stored.outcomes.all().delete()
+        OutcomeRating.objects.bulk_create(
+            OutcomeRating(
+                programme_rating=stored,
+                outcome_id=outcome_ids[o.outcome],
+                level=o.level.value,
+                rank=o.level.rank,
+                explanation=o.explanation,
+                reasons=list(o.reasons),
+            )
+            for o in result.outcomes
+        )
+    return result
+
+
+def refresh_all_ratings():
+    count = 0
+    seen = set()
+    for programme in ProgrammePage.objects.order_by("path").iterator():
+        if programme.translation_key in seen:
+            continue
+        seen.add(programme.translation_key)
+        refresh_rating(programme)
+        count += 1
+    return count

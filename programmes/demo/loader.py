@@ -1,0 +1,199 @@
+"""Load the real, publicly documented programmes in ``programmes.json`` into the page tree.
+
+Idempotent: a programme, evaluation or translation that already exists (matched by slug
+under its parent) is left exactly as editors may have changed it; only what is missing is
+created. Everything created is marked as demo content.
+"""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.html import escape
+
+from wagtail.models import Locale, Page
+
+from ..choices import Independence, Significance
+from ..models import (
+    Country,
+    DeliveryMode,
+    EvaluationPage,
+    EvaluationResult,
+    Language,
+    LegalAnchor,
+    Outcome,
+    Practice,
+    PreventionLevel,
+    ProgrammeLink,
+    ProgrammePage,
+    Setting,
+    StudyDesign,
+    TargetGroup,
+    Topic,
+    VulnerableGroup,
+)
+
+DATA_FILE = Path(__file__).with_name("programmes.json")
+
+# JSON key: (model, lookup field)
+TERM_FIELDS = {
+    "target_groups": (TargetGroup, "slug"),
+    "practices": (Practice, "slug"),
+    "prevention_levels": (PreventionLevel, "slug"),
+    "legal_anchors": (LegalAnchor, "slug"),
+    "settings": (Setting, "slug"),
+    "delivery_modes": (DeliveryMode, "slug"),
+    "topics": (Topic, "slug"),
+    "vulnerable_groups": (VulnerableGroup, "slug"),
+    "countries": (Country, "code"),
+    "languages": (Language, "code"),
+}
+SIGNIFICANCE = {
+    True: Significance.SIGNIFICANT,
+    False: Significance.NOT_SIGNIFICANT,
+    None: Significance.NOT_REPORTED,
+}
+INDEPENDENCE = {
+    True: Independence.INDEPENDENT,
+    False: Independence.DEVELOPER,
+    None: Independence.UNKNOWN,
+}
+
+
+@dataclass
+class LoadReport:
+    created: list = field(default_factory=list)
+    existing: int = 0
+
+    def add(self, page):
+        self.created.append(page)
+
+
+def read_programmes(path=DATA_FILE):
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _terms(model, lookup, values):
+    found = list(model.objects.filter(**{f"{lookup}__in": values}))
+    missing = set(values) - {getattr(term, lookup) for term in found}
+    if missing:
+        raise ValueError(f"Unknown {model._meta.verbose_name} in demo data: {sorted(missing)}")
+    return found
+
+
+def _paragraphs(text):
+    return "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
+
+
+def _child(parent, model, slug):
+    return model.objects.child_of(parent).filter(slug=slug).first()
+
+
+def _publish_new(parent, page, report):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    report.add(page)
+    return page
+
+
+def _programme_page(data):
+    page = ProgrammePage(
+        title=data["title"],
+        slug=data["slug"],
+        summary=data["summary"],
+        description=_paragraphs(data.get("description", "")),
+        organisation=data["organisation"],
+        website=data.get("website") or "",
+        source_url=data["source_url"],
+        status=data.get("status", "active"),
+        start_year=data.get("start_year"),
+        end_year=data.get("end_year"),
+        age_min=data.get("age_min"),
+        age_max=data.get("age_max"),
+        costs=data.get("costs", ""),
+        implementation_requirements=data.get("implementation_requirements", ""),
+        has_manual=data.get("has_manual"),
+        needs_training=data.get("needs_training"),
+        needs_supervision=data.get("needs_supervision"),
+        is_demo_content=True,
+    )
+    for key, (model, lookup) in TERM_FIELDS.items():
+        getattr(page, key).set(_terms(model, lookup, data.get(key, [])))
+    page.links = [ProgrammeLink(title=link["title"], url=link["url"]) for link in data.get("links", [])]
+    return page
+
+
+def _evaluation_page(data):
+    page = EvaluationPage(
+        title=data["title"],
+        reference=data["reference"],
+        doi=data.get("doi") or "",
+        url=data.get("url") or "",
+        publication_year=data.get("year"),
+        design=StudyDesign.objects.get(slug=data["design"]),
+        sample_size=data.get("sample_size"),
+        comparison_group=data.get("comparison_group", ""),
+        follow_up_months=data.get("follow_up_months"),
+        independence=INDEPENDENCE[data.get("independent")],
+        summary=data.get("summary", ""),
+        is_demo_content=True,
+    )
+    page.countries.set(_terms(Country, "code", data.get("countries", [])))
+    outcomes = {o.slug: o for o in _terms(Outcome, "slug", [r["outcome"] for r in data["results"]])}
+    page.results = [
+        EvaluationResult(
+            outcome=outcomes[result["outcome"]],
+            direction=result["direction"],
+            significance=SIGNIFICANCE[result.get("significant")],
+            effect_size=result.get("effect_size"),
+            note=result.get("note", "")[:500],
+        )
+        for result in data["results"]
+    ]
+    return page
+
+
+def _evaluation_slug(data):
+    from django.utils.text import slugify
+
+    return slugify(f"{data['title']}")[:80]
+
+
+def _translate(page, language_code, fields, report):
+    """Create and publish a translation of ``page`` (and alias any missing parents)."""
+    locale = Locale.objects.get(language_code=language_code)
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save()
+    translated.save_revision().publish()
+    report.add(translated)
+    return translated
+
+
+@transaction.atomic
+def load_programmes(index_page: Page, programmes=None, progress=None) -> LoadReport:
+    """Create the demo programmes (with evaluations and translations) under ``index_page``."""
+    report = LoadReport()
+    for data in programmes if programmes is not None else read_programmes():
+        programme = _child(index_page, ProgrammePage, data["slug"])
+        if programme is None:
+            programme = _publish_new(index_page, _programme_page(data), report)
+        else:
+            report.existing += 1
+        for evaluation in data.get("evaluations", []):
+            slug = _evaluation_slug(evaluation)
+            if _child(programme, EvaluationPage, slug) is None:
+                page = _evaluation_page(evaluation)
+                page.slug = slug
+                _publish_new(programme, page, report)
+        for code, fields in data.get("translations", {}).items():
+            _translate(programme, code, fields, report)
+        if progress:
+            progress(data["slug"])
+    return report

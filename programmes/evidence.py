@@ -20,6 +20,10 @@ Designs
 Reading a result (always per outcome)
     * Positive: a positive effect that is statistically significant. For weak designs, a positive
       effect whose significance was not reported also counts as positive (but only up to Promising).
+    * A strong or moderate evaluation that reports a positive or harmful effect without saying
+      whether it was statistically significant is treated as a weak design for that outcome: its
+      finding is unclear, so it can make a programme Promising (or raise a possible harm signal),
+      but it is neither a sound positive nor a sound "no effect".
     * No effect: no effect, or a positive effect that is not statistically significant.
     * Harm: a harmful effect that is statistically significant.
     * A harmful effect that is not significant counts as "no effect", but it is always reported as a
@@ -136,6 +140,7 @@ class OutcomeRating:
     explanation: str
     reasons: tuple[str, ...]
     evaluation_keys: tuple[str, ...]
+    harm_signal: bool = False  # a weaker or unclear finding of harm: always shown
 
 
 @dataclass(frozen=True)
@@ -145,6 +150,7 @@ class ProgrammeRating:
     outcomes: tuple[OutcomeRating, ...]
     harmful_outcomes: tuple[OutcomeRating, ...]
     version: str
+    harm_signals: tuple[OutcomeRating, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -300,12 +306,19 @@ def _kind(finding: Finding, sound: bool) -> str:
     return "null"
 
 
+def _unclear(finding: Finding) -> bool:
+    """A positive or harmful effect whose significance was not reported."""
+    return finding.significant is None and finding.direction is not Direction.NONE
+
+
 def _classify(ev: EvaluationEvidence, outcome: str) -> _Result | None:
     findings = [f for f in ev.findings if f.outcome == outcome]
     if not findings:
         return None
     finding = min(findings, key=_priority)
     downgrade = _downgrade_reason(ev)
+    if downgrade is None and _unclear(finding) and ev.tier in (Tier.STRONG, Tier.MODERATE):
+        downgrade = "it did not report whether this effect was statistically significant"
     sound = ev.tier in (Tier.STRONG, Tier.MODERATE) and downgrade is None
     kind = "descriptive" if ev.tier is Tier.DESCRIPTIVE else _kind(finding, sound)
     return _Result(ev, finding, kind, sound, downgrade)
@@ -522,7 +535,8 @@ def _to_rating(a: _Assessment) -> OutcomeRating:
     reasons = (rule, *(_reason(r) for r in a.results))
     keys = tuple(dict.fromkeys(r.evaluation.key for r in a.results))
     explanation = f"{level.label}: {' '.join(sentences)}"
-    return OutcomeRating(a.outcome, a.outcome_name, level, explanation, reasons, keys)
+    signal = any(r.harm_signal for r in a.results)
+    return OutcomeRating(a.outcome, a.outcome_name, level, explanation, reasons, keys, signal)
 
 
 # --- Headline per programme ------------------------------------------------------------------
@@ -577,4 +591,5 @@ def rate_programme(evaluations: Iterable[EvaluationEvidence]) -> ProgrammeRating
     outcomes = tuple(r for r, _ in pairs)
     harmful = tuple(r for r in outcomes if r.level is Level.HARMFUL)
     level = Level.HARMFUL if harmful else outcomes[0].level
-    return ProgrammeRating(level, _headline(pairs), outcomes, harmful, RUBRIC_VERSION)
+    signals = tuple(r for r in outcomes if r.harm_signal)
+    return ProgrammeRating(level, _headline(pairs), outcomes, harmful, RUBRIC_VERSION, signals)

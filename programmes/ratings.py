@@ -114,6 +114,7 @@ def refresh_rating(programme):
                 "rank": result.level.rank,
                 "explanation": result.explanation,
                 "has_harm": bool(result.harmful_outcomes),
+                "has_harm_signal": bool(result.harm_signals),
                 "rubric_version": result.version,
             },
         )
@@ -126,6 +127,7 @@ def refresh_rating(programme):
                 rank=o.level.rank,
                 explanation=o.explanation,
                 reasons=list(o.reasons),
+                harm_signal=o.harm_signal,
             )
             for o in result.outcomes
         )

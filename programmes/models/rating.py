@@ -18,6 +18,7 @@ class ProgrammeRating(models.Model):
     rank = models.SmallIntegerField(_("strength"), help_text=_("Higher is stronger evidence."))
     explanation = models.TextField(_("why"))
     has_harm = models.BooleanField(_("harm found"), default=False)
+    has_harm_signal = models.BooleanField(_("possible harm reported"), default=False)
     rubric_version = models.CharField(_("rubric version"), max_length=20)
     computed_at = models.DateTimeField(_("computed at"), auto_now=True)
 
@@ -38,6 +39,7 @@ class OutcomeRating(models.Model):
     rank = models.SmallIntegerField(_("strength"))
     explanation = models.TextField(_("why"))
     reasons = models.JSONField(_("reasons"), default=list)
+    harm_signal = models.BooleanField(_("possible harm reported"), default=False)
 
     class Meta:
         ordering = ["-rank", "outcome__name"]

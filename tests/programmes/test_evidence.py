@@ -123,8 +123,8 @@ LEVEL_CASES = [
     ),
     pytest.param(
         (rct("Smith 2020", finding(POS, None)),),
-        Level.NO_EFFECT,
-        id="no-effect-rct-positive-significance-unreported",
+        Level.PROMISING,
+        id="promising-rct-positive-significance-unreported-is-unclear",
     ),
     pytest.param(
         (weak("Lee 2019"), qe("Kim 2018", NULL)),
@@ -423,3 +423,18 @@ def test_user_facing_text_uses_csam_terminology():
     texts += [c for d in rubric() for c in (d.meaning, *d.criteria)]
     texts += [knowledge(rct("Smith 2020", HARMED)).explanation]
     assert not any("pornography" in t.lower() for t in texts)
+
+
+def test_unreported_significance_on_a_sound_design_is_explained():
+    rating = knowledge(rct("Smith 2020", finding(POS, None)))
+    assert "did not report whether this effect was statistically significant" in rating.explanation
+
+
+def test_unclear_harm_on_a_sound_design_is_a_signal_not_no_effect():
+    unclear_harm = qe("Mews 2017", finding(HARM, None))
+    rating = knowledge(unclear_harm)
+    assert rating.level is Level.INSUFFICIENT
+    assert rating.harm_signal is True
+    programme = rate_programme([unclear_harm])
+    assert [o.outcome for o in programme.harm_signals] == ["knowledge"]
+    assert programme.harmful_outcomes == ()

@@ -5,7 +5,6 @@ Idempotent like every demo loader: pages are found by slug and never overwritten
 
 from django.utils.translation import gettext as _
 
-
 from programmes.models import ProgrammeIndexPage
 
 from .models import HomePage, StandardPage
@@ -22,16 +21,22 @@ AUDIENCE_PAGES = [
         "intro": "Help practitioners know what works: evaluate programmes and share your results.",
         "body": [
             ("heading", "How programmes are rated"),
-            ("paragraph", "<p>Each programme's rating is computed from its published "
-             "evaluations, outcome by outcome, with a public rubric. Randomised trials and "
-             "systematic reviews are strong designs; quasi-experiments with a matched "
-             "comparison group are moderate; before-and-after studies are weak; qualitative "
-             "studies describe how a programme works but do not count towards a rating. Any "
-             "sound evaluation that finds harm is always shown.</p>"),
+            (
+                "paragraph",
+                "<p>Each programme's rating is computed from its published "
+                "evaluations, outcome by outcome, with a public rubric. Randomised trials and "
+                "systematic reviews are strong designs; quasi-experiments with a matched "
+                "comparison group are moderate; before-and-after studies are weak; qualitative "
+                "studies describe how a programme works but do not count towards a rating. Any "
+                "sound evaluation that finds harm is always shown.</p>",
+            ),
             ("heading", "Where evidence is missing"),
-            ("paragraph", '<p>Many programmes have never been evaluated. <a href="/programmes/'
-             '?rating=insufficient">Browse the programmes with insufficient evidence</a> to '
-             "find where an evaluation would make the biggest difference.</p>"),
+            (
+                "paragraph",
+                '<p>Many programmes have never been evaluated. <a href="/programmes/'
+                '?rating=insufficient">Browse the programmes with insufficient evidence</a> to '
+                "find where an evaluation would make the biggest difference.</p>",
+            ),
         ],
     },
     {
@@ -41,16 +46,22 @@ AUDIENCE_PAGES = [
         "Directive 2011/93/EU, and what running them takes.",
         "body": [
             ("heading", "Programmes by obligation"),
-            ("paragraph", "<ul>"
-             '<li><a href="/programmes/?target_group=fear-they-might-offend">Article 22: '
-             "programmes for people who fear they might offend</a></li>"
-             '<li><a href="/programmes/?target_group=general-public&amp;target_group=children'
-             '&amp;target_group=parents-carers">Article 23: awareness and education</a></li>'
-             '<li><a href="/programmes/?target_group=offended-criminal-proceedings&amp;'
-             "target_group=offended-in-prison&amp;target_group=offended-after-release\">"
-             "Article 24: programmes during and after criminal proceedings</a></li></ul>"),
-            ("paragraph", "<p>Each programme page lists its costs, what implementation "
-             "needs (manual, training, supervision) and where it already runs.</p>"),
+            (
+                "paragraph",
+                "<ul>"
+                '<li><a href="/programmes/?target_group=fear-they-might-offend">Article 22: '
+                "programmes for people who fear they might offend</a></li>"
+                '<li><a href="/programmes/?target_group=general-public&amp;target_group=children'
+                '&amp;target_group=parents-carers">Article 23: awareness and education</a></li>'
+                '<li><a href="/programmes/?target_group=offended-criminal-proceedings&amp;'
+                'target_group=offended-in-prison&amp;target_group=offended-after-release">'
+                "Article 24: programmes during and after criminal proceedings</a></li></ul>",
+            ),
+            (
+                "paragraph",
+                "<p>Each programme page lists its costs, what implementation "
+                "needs (manual, training, supervision) and where it already runs.</p>",
+            ),
         ],
     },
 ]
@@ -80,7 +91,10 @@ def ensure_audience_pages(home):
         page = StandardPage.objects.child_of(home).filter(slug=data["slug"]).first()
         if page is None:
             page = StandardPage(
-                title=data["title"], slug=data["slug"], intro=data["intro"], body=data["body"],
+                title=data["title"],
+                slug=data["slug"],
+                intro=data["intro"],
+                body=data["body"],
                 show_in_menus=True,
             )
             home.add_child(instance=page)
@@ -99,29 +113,38 @@ def ensure_home_content(home, catalogue, audience_pages):
         "child sexual abuse: evaluated programmes, shared materials and working groups."
     )
     home.pathways = [
-        ("pathway", {
-            "audience": "Practitioners",
-            "text": "Find prevention programmes by target group, setting and country, with "
-            "what is known about whether they work and what running them takes.",
-            "link_page": catalogue,
-            "link_url": "",
-            "link_label": "Browse programmes",
-        }),
-        ("pathway", {
-            "audience": "Researchers",
-            "text": "See how the evidence is rated, and where evaluations are missing.",
-            "link_page": audience_pages["for-researchers"],
-            "link_url": "",
-            "link_label": "Evidence and gaps",
-        }),
-        ("pathway", {
-            "audience": "Member-state officials",
-            "text": "Programmes that help meet Articles 22 to 24 of Directive 2011/93/EU, "
-            "with costs and implementation needs.",
-            "link_page": audience_pages["for-officials"],
-            "link_url": "",
-            "link_label": "Programmes by obligation",
-        }),
+        (
+            "pathway",
+            {
+                "audience": "Practitioners",
+                "text": "Find prevention programmes by target group, setting and country, with "
+                "what is known about whether they work and what running them takes.",
+                "link_page": catalogue,
+                "link_url": "",
+                "link_label": "Browse programmes",
+            },
+        ),
+        (
+            "pathway",
+            {
+                "audience": "Researchers",
+                "text": "See how the evidence is rated, and where evaluations are missing.",
+                "link_page": audience_pages["for-researchers"],
+                "link_url": "",
+                "link_label": "Evidence and gaps",
+            },
+        ),
+        (
+            "pathway",
+            {
+                "audience": "Member-state officials",
+                "text": "Programmes that help meet Articles 22 to 24 of Directive 2011/93/EU, "
+                "with costs and implementation needs.",
+                "link_page": audience_pages["for-officials"],
+                "link_url": "",
+                "link_label": "Programmes by obligation",
+            },
+        ),
     ]
     home.save_revision().publish()
 

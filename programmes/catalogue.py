@@ -57,6 +57,14 @@ class ProgrammeFilterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    def __init__(self, *args, programmes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if programmes is not None:
+            # Offer only the countries that programmes of this catalogue run in.
+            self.fields["country"].queryset = Country.objects.filter(
+                programmes__in=programmes.values("pk")
+            ).distinct()
+
     def active_filters(self):
         """(label, value label, URL that removes just this value) for each selected value."""
         chips = []

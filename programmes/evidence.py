@@ -457,7 +457,12 @@ def _insufficient_sentence(a: _Assessment) -> str:
 
 def _harm_sentence(r: _Result) -> str:
     name = r.finding.outcome_name
-    if r.finding.significant is not True:
+    if r.finding.significant is None:
+        return (
+            f"Possible harm signal: {r.cite} reported a harmful effect on {name} without saying "
+            "whether it was statistically significant."
+        )
+    if r.finding.significant is False:
         return (
             f"Possible harm signal: {r.cite} reported a harmful direction of effect on {name} "
             "that was not statistically significant."

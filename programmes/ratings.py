@@ -98,9 +98,7 @@ def evidence_from(evaluation):
 def refresh_rating(programme):
     """Recompute and store the rating of a programme and all its translations."""
     family = _family(programme)
-    result = evidence.rate_programme(
-        evidence_from(e) for e in evaluations_for(programme, family)
-    )
+    result = evidence.rate_programme(evidence_from(e) for e in evaluations_for(programme, family))
     outcome_ids = dict(
         Outcome.objects.filter(slug__in=[o.outcome for o in result.outcomes]).values_list(
             "slug", "id"

@@ -37,18 +37,34 @@ PREVENTION_LEVELS = [
 
 # (slug, name, article, description)
 LEGAL_ANCHORS = [
-    ("art-22", "Art. 22: intervention for people who fear they might offend", "22",
-     "Directive 2011/93/EU, Article 22: preventive intervention programmes or measures for "
-     "persons who fear that they might commit an offence."),
-    ("art-23", "Art. 23: awareness, education and training", "23",
-     "Directive 2011/93/EU, Article 23: prevention through information and awareness-raising "
-     "campaigns, research and education, and training of officials."),
-    ("art-24", "Art. 24: intervention during or after criminal proceedings", "24",
-     "Directive 2011/93/EU, Article 24: intervention programmes or measures on a voluntary "
-     "basis in the course of or after criminal proceedings."),
-    ("art-10", "Art. 10: screening of people who work with children", "10",
-     "Directive 2011/93/EU, Article 10: disqualification arising from convictions, and "
-     "criminal-records checks for people who work with children."),
+    (
+        "art-22",
+        "Art. 22: intervention for people who fear they might offend",
+        "22",
+        "Directive 2011/93/EU, Article 22: preventive intervention programmes or measures for "
+        "persons who fear that they might commit an offence.",
+    ),
+    (
+        "art-23",
+        "Art. 23: awareness, education and training",
+        "23",
+        "Directive 2011/93/EU, Article 23: prevention through information and awareness-raising "
+        "campaigns, research and education, and training of officials.",
+    ),
+    (
+        "art-24",
+        "Art. 24: intervention during or after criminal proceedings",
+        "24",
+        "Directive 2011/93/EU, Article 24: intervention programmes or measures on a voluntary "
+        "basis in the course of or after criminal proceedings.",
+    ),
+    (
+        "art-10",
+        "Art. 10: screening of people who work with children",
+        "10",
+        "Directive 2011/93/EU, Article 10: disqualification arising from convictions, and "
+        "criminal-records checks for people who work with children.",
+    ),
 ]
 
 SETTINGS = [
@@ -116,22 +132,71 @@ STUDY_DESIGNS = [
 ]
 
 EU_MEMBER_STATES = [
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
-    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
 ]
 
 # (ISO 639-1 code, English name, is an EU official language)
 LANGUAGES = [
-    ("bg", "Bulgarian", True), ("hr", "Croatian", True), ("cs", "Czech", True),
-    ("da", "Danish", True), ("nl", "Dutch", True), ("en", "English", True),
-    ("et", "Estonian", True), ("fi", "Finnish", True), ("fr", "French", True),
-    ("de", "German", True), ("el", "Greek", True), ("hu", "Hungarian", True),
-    ("ga", "Irish", True), ("it", "Italian", True), ("lv", "Latvian", True),
-    ("lt", "Lithuanian", True), ("mt", "Maltese", True), ("pl", "Polish", True),
-    ("pt", "Portuguese", True), ("ro", "Romanian", True), ("sk", "Slovak", True),
-    ("sl", "Slovenian", True), ("es", "Spanish", True), ("sv", "Swedish", True),
-    ("uk", "Ukrainian", False), ("ar", "Arabic", False), ("ru", "Russian", False),
-    ("tr", "Turkish", False), ("no", "Norwegian", False), ("is", "Icelandic", False),
-    ("sq", "Albanian", False), ("sr", "Serbian", False), ("mk", "Macedonian", False),
-    ("bs", "Bosnian", False), ("fa", "Persian", False), ("zh", "Chinese", False),
+    ("bg", "Bulgarian", True),
+    ("hr", "Croatian", True),
+    ("cs", "Czech", True),
+    ("da", "Danish", True),
+    ("nl", "Dutch", True),
+    ("en", "English", True),
+    ("et", "Estonian", True),
+    ("fi", "Finnish", True),
+    ("fr", "French", True),
+    ("de", "German", True),
+    ("el", "Greek", True),
+    ("hu", "Hungarian", True),
+    ("ga", "Irish", True),
+    ("it", "Italian", True),
+    ("lv", "Latvian", True),
+    ("lt", "Lithuanian", True),
+    ("mt", "Maltese", True),
+    ("pl", "Polish", True),
+    ("pt", "Portuguese", True),
+    ("ro", "Romanian", True),
+    ("sk", "Slovak", True),
+    ("sl", "Slovenian", True),
+    ("es", "Spanish", True),
+    ("sv", "Swedish", True),
+    ("uk", "Ukrainian", False),
+    ("ar", "Arabic", False),
+    ("ru", "Russian", False),
+    ("tr", "Turkish", False),
+    ("no", "Norwegian", False),
+    ("is", "Icelandic", False),
+    ("sq", "Albanian", False),
+    ("sr", "Serbian", False),
+    ("mk", "Macedonian", False),
+    ("bs", "Bosnian", False),
+    ("fa", "Persian", False),
+    ("zh", "Chinese", False),
 ]

@@ -46,8 +46,12 @@ def language_switcher(context):
         for translation in translations:
             code = translation.locale.language_code
             links.append(
-                {"code": code, "name": names.get(code, code), "url": translation.url,
-                 "current": code == current}
+                {
+                    "code": code,
+                    "name": names.get(code, code),
+                    "url": translation.url,
+                    "current": code == current,
+                }
             )
     links.sort(key=lambda link: link["name"])
     return {"links": links, "current": current}

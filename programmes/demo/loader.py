@@ -121,7 +121,9 @@ def _programme_page(data):
     )
     for key, (model, lookup) in TERM_FIELDS.items():
         getattr(page, key).set(_terms(model, lookup, data.get(key, [])))
-    page.links = [ProgrammeLink(title=link["title"], url=link["url"]) for link in data.get("links", [])]
+    page.links = [
+        ProgrammeLink(title=link["title"], url=link["url"]) for link in data.get("links", [])
+    ]
     return page
 
 

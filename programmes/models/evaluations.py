@@ -8,11 +8,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from ..choices import Direction, Fidelity, Independence, Significance
 
@@ -110,7 +109,10 @@ class EvaluationResult(Orderable):
         _("effect size"), max_digits=6, decimal_places=3, null=True, blank=True
     )
     effect_size_measure = models.CharField(
-        _("effect size measure"), max_length=60, blank=True, help_text=_("e.g. Cohen's d, odds ratio")
+        _("effect size measure"),
+        max_length=60,
+        blank=True,
+        help_text=_("e.g. Cohen's d, odds ratio"),
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
 

@@ -6,12 +6,11 @@ from django.db.models import Prefetch
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from ..choices import ProgrammeStatus
 
@@ -45,8 +44,8 @@ class ProgrammeIndexPage(Page):
         from ..catalogue import ProgrammeFilterForm, filter_programmes
 
         context = super().get_context(request, *args, **kwargs)
-        form = ProgrammeFilterForm(request.GET or None)
         programmes = self.programmes()
+        form = ProgrammeFilterForm(request.GET or None, programmes=programmes)
         if form.is_valid():
             programmes = filter_programmes(programmes, form.cleaned_data)
         page = Paginator(programmes, PROGRAMMES_PER_PAGE).get_page(request.GET.get("page"))
@@ -78,7 +77,9 @@ class ProgrammePage(Page):
     start_year = models.PositiveSmallIntegerField(_("started in"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("ended in"), null=True, blank=True)
 
-    practices = ParentalManyToManyField("programmes.Practice", blank=True, related_name="programmes")
+    practices = ParentalManyToManyField(
+        "programmes.Practice", blank=True, related_name="programmes"
+    )
     target_groups = ParentalManyToManyField(
         "programmes.TargetGroup", blank=True, related_name="programmes"
     )
@@ -124,7 +125,9 @@ class ProgrammePage(Page):
                 FieldPanel("organisation"),
                 FieldPanel("contact"),
                 FieldPanel("website"),
-                FieldRowPanel([FieldPanel("status"), FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldRowPanel(
+                    [FieldPanel("status"), FieldPanel("start_year"), FieldPanel("end_year")]
+                ),
             ],
             heading=_("Who runs it"),
         ),
@@ -191,9 +194,7 @@ class ProgrammePage(Page):
 
         return (
             ProgrammeRating.objects.filter(programme=self)
-            .prefetch_related(
-                Prefetch("outcomes", OutcomeRating.objects.select_related("outcome"))
-            )
+            .prefetch_related(Prefetch("outcomes", OutcomeRating.objects.select_related("outcome")))
             .first()
         )
 

@@ -16,7 +16,12 @@ class Term(models.Model):
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         abstract = True
@@ -45,9 +50,7 @@ class PreventionLevel(Term):
 
 
 class LegalAnchor(Term):
-    article = models.CharField(
-        _("article of Directive 2011/93/EU"), max_length=10, blank=True
-    )
+    article = models.CharField(_("article of Directive 2011/93/EU"), max_length=10, blank=True)
 
     panels = Term.panels + [FieldPanel("article")]
 

@@ -16,8 +16,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home, catalogue = load_site()
         programmes = read_programmes()
-        with tqdm(total=len(programmes), desc="Programmes", unit="programme",
-                  disable=options["verbosity"] < 1) as bar:
+        with tqdm(
+            total=len(programmes),
+            desc="Programmes",
+            unit="programme",
+            disable=options["verbosity"] < 1,
+        ) as bar:
             report = load_programmes(catalogue, programmes, progress=lambda _slug: bar.update())
         rated = refresh_all_ratings()
         self.stdout.write(

@@ -1,0 +1,169 @@
+"""Browsing the catalogue through plain GET parameters, the way a visitor without JS does."""
+
+import pytest
+
+from programmes.models import ProgrammeRating
+from tests.factories.programmes import ProgrammePageFactory
+from tests.helpers import links, listed_programmes, parse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def programmes(catalogue, rate):
+    """Four live programmes (one rated) and a draft that matches every filter."""
+    make = ProgrammePageFactory
+    found = {
+        "alpha": make(parent=catalogue, title="Alpha", target_groups=["children"], countries=["DE"]),
+        "beta": make(parent=catalogue, title="Beta", target_groups=["parents-carers"], countries=["FR"]),
+        "gamma": make(
+            parent=catalogue,
+            title="Gamma",
+            target_groups=["children", "parents-carers"],
+            countries=["FR"],
+            prevention_levels=["primary"],
+        ),
+        "delta": make(parent=catalogue, title="Delta", target_groups=["general-public"]),
+        "draft": make(
+            parent=catalogue, title="Draft", live=False, target_groups=["children"], countries=["DE"]
+        ),
+    }
+    ProgrammeRating.objects.create(
+        programme=found["alpha"], level="supported", rank=4, explanation="x", rubric_version="1.0"
+    )
+    rate(found["delta"])  # no evaluations: a stored "insufficient" row
+    return found
+
+
+def titles(client, catalogue, query=""):
+    response = client.get(catalogue.url + query)
+    assert response.status_code == 200
+    return listed_programmes(response)
+
+
+def test_lists_live_programmes_in_title_order_and_not_drafts(client, catalogue, programmes):
+    response = client.get(catalogue.url)
+    assert listed_programmes(response) == ["Alpha", "Beta", "Delta", "Gamma"]
+    assert "4 programmes" in response.content.decode()
+
+
+def test_values_within_one_facet_combine_with_or(client, catalogue, programmes):
+    assert titles(client, catalogue, "?target_group=children") == ["Alpha", "Gamma"]
+    query = "?target_group=children&target_group=general-public"
+    assert titles(client, catalogue, query) == ["Alpha", "Delta", "Gamma"]
+
+
+def test_different_facets_combine_with_and(client, catalogue, programmes):
+    assert titles(client, catalogue, "?target_group=children&country=FR") == ["Gamma"]
+    assert titles(client, catalogue, "?target_group=parents-carers&level=primary") == ["Gamma"]
+
+
+def test_filter_by_rating(client, catalogue, programmes):
+    assert titles(client, catalogue, "?rating=supported") == ["Alpha"]
+
+
+def test_insufficient_also_matches_programmes_never_rated(client, catalogue, programmes):
+    assert titles(client, catalogue, "?rating=insufficient") == ["Beta", "Delta", "Gamma"]
+    assert titles(client, catalogue, "?rating=insufficient&rating=supported") == [
+        "Alpha",
+        "Beta",
+        "Delta",
+        "Gamma",
+    ]
+
+
+def test_no_match_explains_how_filters_combine(client, catalogue, programmes):
+    response = client.get(catalogue.url + "?target_group=offended-in-prison")
+    assert listed_programmes(response) == []
+    assert "No programme matches all of these filters." in response.content.decode()
+
+
+def test_country_filter_offers_only_countries_where_programmes_run(client, catalogue, programmes):
+    boxes = [a["value"] for a in parse(client.get(catalogue.url)).tags_named("input")
+             if a.get("name") == "country"]  # fmt: skip
+    assert sorted(boxes) == ["DE", "FR"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?target_group=nonexistent",
+        "?country=ZZ",
+        "?rating=excellent",
+        "?level=<script>",
+        "?page=abc",
+        "?page=999",
+    ],
+)
+def test_invalid_values_do_not_break_the_page(client, catalogue, programmes, query):
+    response = client.get(catalogue.url + query)
+    assert response.status_code == 200
+    assert listed_programmes(response) == ["Alpha", "Beta", "Delta", "Gamma"]
+
+
+def test_invalid_value_is_reported_next_to_its_filter(client, catalogue, programmes):
+    page = client.get(catalogue.url + "?target_group=nonexistent").content.decode()
+    assert 'class="field-error" id="id_target_group-error"' in page
+    assert "nonexistent is not one of the available choices" in page
+
+
+def test_each_active_filter_is_a_chip_that_removes_just_itself(client, catalogue, programmes):
+    response = client.get(catalogue.url + "?target_group=children&target_group=parents-carers"
+                          "&country=FR&rating=insufficient")  # fmt: skip
+    chips = {text.rstrip(" ×(remove filter)"): href for href, text in links(response)
+             if href and href.startswith("?")}  # fmt: skip
+    assert chips == {
+        "Target group: Children": "?target_group=parents-carers&country=FR&rating=insufficient",
+        "Target group: Parents and carers": "?target_group=children&country=FR&rating=insufficient",
+        "Country: France": "?target_group=children&target_group=parents-carers&rating=insufficient",
+        "Evidence rating: Insufficient evidence": (
+            "?target_group=children&target_group=parents-carers&country=FR"
+        ),
+    }
+
+
+def test_removing_the_last_chip_shows_everything(client, catalogue, programmes):
+    response = client.get(catalogue.url + "?country=FR")
+    assert [href for href, _text in links(response) if href and href.startswith("?")] == ["?"]
+    assert titles(client, catalogue, "?") == ["Alpha", "Beta", "Delta", "Gamma"]
+
+
+def test_no_chips_without_filters(client, catalogue, programmes):
+    assert 'class="chips"' not in client.get(catalogue.url).content.decode()
+
+
+def test_checked_boxes_reflect_the_query(client, catalogue, programmes):
+    inputs = parse(client.get(catalogue.url + "?target_group=children")).tags_named("input")
+    checked = [(a["name"], a["value"]) for a in inputs if "checked" in a]
+    assert checked == [("target_group", "children")]
+
+
+class TestPagination:
+    @pytest.fixture
+    def many(self, catalogue):
+        for n in range(21):
+            groups = ["children"] if n % 2 == 0 else ["general-public"]
+            ProgrammePageFactory(parent=catalogue, title=f"Programme {n:02d}", target_groups=groups)
+
+    def test_twenty_per_page(self, client, catalogue, many):
+        first = client.get(catalogue.url)
+        assert len(listed_programmes(first)) == 20
+        assert ("?page=2", "Next") in links(first)
+        second = client.get(catalogue.url + "?page=2")
+        assert listed_programmes(second) == ["Programme 20"]
+        assert ("?page=1", "Previous") in links(second)
+        assert "Page 2 of 2" in second.content.decode()
+
+    def test_page_links_keep_the_filters(self, client, catalogue, many):
+        # 11 programmes for children: one page, so no pagination at all.
+        response = client.get(catalogue.url + "?target_group=children")
+        assert len(listed_programmes(response)) == 11
+        assert 'class="pagination"' not in response.content.decode()
+        response = client.get(catalogue.url + "?target_group=children&target_group=general-public")
+        assert ("?target_group=children&target_group=general-public&page=2", "Next") in links(
+            response
+        )
+
+    def test_a_filtered_second_page(self, client, catalogue, many):
+        query = "?target_group=children&target_group=general-public&page=2"
+        assert titles(client, catalogue, query) == ["Programme 20"]

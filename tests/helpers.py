@@ -3,6 +3,10 @@
 from html.parser import HTMLParser
 
 
+def _squash(parts):
+    return " ".join("".join(parts).split())
+
+
 class _Collector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -30,16 +34,13 @@ class _Collector(HTMLParser):
             self._card_title = None
 
     def handle_data(self, data):
-        for buffer in (self._link and self._link[1], self._card_title):
-            if buffer is not None:
-                buffer.append(data)
-
-
-def _squash(parts):
-    return " ".join("".join(parts).split())
-
+        if self._link:
+            self._link[1].append(data)
+        if self._card_title is not None:
+            self._card_title.append(data)
 
     def tags_named(self, name):
+        """Attributes of every <name> element, in document order."""
         return [attrs for tag, attrs in self.tags if tag == name]
 
 
@@ -47,11 +48,6 @@ def parse(response):
     collector = _Collector()
     collector.feed(response.content.decode())
     return collector
-
-
-def tags(response, name):
-    """Attributes of every <name> element, in document order."""
-    return parse(response).tags_named(name)
 
 
 def links(response):
@@ -62,3 +58,12 @@ def links(response):
 def listed_programmes(response):
     """Titles of the programme cards on a catalogue or home page, in order."""
     return parse(response).card_titles
+
+
+def filter_chips(response):
+    """{chip label: link that removes it} for the active-filter chips of the catalogue."""
+    return {
+        text.split(" ×")[0]: href
+        for href, text in links(response)
+        if href and href.startswith("?") and "×" in text
+    }

@@ -165,3 +165,9 @@ class TestPagination:
     def test_a_filtered_second_page(self, client, catalogue, many):
         query = "?target_group=children&target_group=general-public&page=2"
         assert titles(client, catalogue, query) == ["Programme 20"]
+
+
+def test_invalid_values_are_escaped_when_echoed(client, catalogue, programmes):
+    page = client.get(catalogue.url + "?level=<script>alert(1)</script>").content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page

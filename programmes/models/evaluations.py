@@ -2,6 +2,7 @@
 (by practitioners). Both are pages so that they go through moderation and only published
 ones count."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -68,7 +69,7 @@ class EvaluationPage(Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("design"),
+                FieldPanel("design", widget=forms.Select),
                 FieldRowPanel([FieldPanel("sample_size"), FieldPanel("follow_up_months")]),
                 FieldPanel("comparison_group"),
                 FieldPanel("independence"),
@@ -117,7 +118,7 @@ class EvaluationResult(Orderable):
     note = models.CharField(_("note"), max_length=500, blank=True)
 
     panels = [
-        FieldPanel("outcome"),
+        FieldPanel("outcome", widget=forms.Select),
         FieldRowPanel([FieldPanel("direction"), FieldPanel("significance")]),
         FieldRowPanel([FieldPanel("effect_size"), FieldPanel("effect_size_measure")]),
         FieldPanel("note"),
@@ -162,7 +163,7 @@ class ImplementationReportPage(Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("country"), FieldPanel("place")]),
         FieldRowPanel([FieldPanel("started"), FieldPanel("ended")]),
-        FieldPanel("setting"),
+        FieldPanel("setting", widget=forms.Select),
         FieldPanel("adaptations"),
         FieldPanel("barriers"),
         FieldPanel("fidelity"),

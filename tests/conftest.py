@@ -1,11 +1,23 @@
 """Shared fixtures: the migrated home page, a catalogue under it, and publishing helpers."""
 
-import pytest
+import sys
+from io import StringIO
+
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+
+import pytest
 
 from portal.models import HomePage
+from programmes.models import ProgrammeIndexPage
 from programmes.ratings import refresh_rating
 from tests.factories.programmes import ProgrammeIndexPageFactory
+
+
+def pytest_configure(config):
+    # WhiteNoise warns once per client that `collectstatic` has not been run; tests don't need it.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
 
 
 @pytest.fixture(autouse=True)
@@ -29,11 +41,15 @@ def catalogue(home):
 
 @pytest.fixture
 def publish(django_capture_on_commit_callbacks):
-    """Publish a page like the admin does, running the on-commit rating refresh."""
+    """Publish a page like the admin does, running the on-commit rating refresh.
+
+    Wagtail publishes a copy made from the revision, so the instance is refreshed afterwards.
+    """
 
     def _publish(page):
         with django_capture_on_commit_callbacks(execute=True):
             page.save_revision().publish()
+        page.refresh_from_db()
         return page
 
     return _publish
@@ -48,3 +64,30 @@ def rate():
         return programme.current_rating()
 
     return _rate
+
+
+@pytest.fixture(scope="module")
+def _demo_content_loaded(django_db_setup, django_db_blocker):
+    """Run ``load_demo_content`` once per test module, inside a transaction rolled back after it.
+
+    Each test still runs in its own savepoint, so what a test changes is undone as usual.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo_content", stdout=StringIO(), verbosity=0)
+        except BaseException:
+            outer.__exit__(*sys.exc_info())
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_content(_demo_content_loaded, db):
+    """The demo content: (home page, catalogue)."""
+    home = HomePage.objects.get(locale__language_code="en")
+    return home, ProgrammeIndexPage.objects.child_of(home).get()

@@ -132,7 +132,7 @@ def _evaluation_page(data):
         title=data["title"],
         reference=data["reference"],
         doi=data.get("doi") or "",
-        url=data.get("url") or "",
+        study_url=data.get("url") or "",
         publication_year=data.get("year"),
         design=StudyDesign.objects.get(slug=data["design"]),
         sample_size=data.get("sample_size"),

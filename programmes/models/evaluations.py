@@ -29,7 +29,7 @@ def not_in_future(year):
 class EvaluationPage(Page):
     reference = models.TextField(_("reference"), help_text=_("The full citation."))
     doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[doi_validator])
-    url = models.URLField(_("link to the study"), blank=True)
+    study_url = models.URLField(_("link to the study"), blank=True)
     publication_year = models.PositiveSmallIntegerField(
         _("publication year"),
         null=True,
@@ -62,7 +62,7 @@ class EvaluationPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("reference"),
-                FieldRowPanel([FieldPanel("doi"), FieldPanel("url")]),
+                FieldRowPanel([FieldPanel("doi"), FieldPanel("study_url")]),
                 FieldPanel("publication_year"),
             ],
             heading=_("Reference"),

@@ -1,9 +1,8 @@
 """Factories for the site shell: members."""
 
 import factory
-from factory.django import DjangoModelFactory
-
 from allauth.account.models import EmailAddress
+from factory.django import DjangoModelFactory
 
 from portal.models import User
 

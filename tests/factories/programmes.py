@@ -63,6 +63,7 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
         revision = instance.save_revision()
         if instance.live:
             revision.publish()
+            instance.refresh_from_db()  # Wagtail publishes a copy made from the revision
 
 
 class ProgrammeIndexPageFactory(PublishedPageFactory):

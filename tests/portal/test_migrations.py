@@ -1,9 +1,10 @@
 """What migration portal 0003 leaves behind: content locales and the home page as site root."""
 
-import pytest
 from django.conf import settings
 
 from wagtail.models import Locale, Page, Site
+
+import pytest
 
 from portal.models import HomePage
 

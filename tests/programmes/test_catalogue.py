@@ -15,22 +15,22 @@ ALL = ["Alpha", "Beta", "Delta", "Gamma"]
 def programmes(catalogue, rate):
     """Four live programmes (Alpha rated Supported, Delta rated Insufficient, Beta and Gamma
     never rated) and a draft that matches most filters."""
-    make = ProgrammePageFactory
+
+    def make(title, **terms):
+        return ProgrammePageFactory(parent=catalogue, title=title, **terms)
+
     found = {
-        "alpha": make(parent=catalogue, title="Alpha", target_groups=["children"], countries=["DE"]),
-        "beta": make(parent=catalogue, title="Beta", target_groups=["parents-carers"], countries=["FR"]),
+        "alpha": make("Alpha", target_groups=["children"], countries=["DE"]),
+        "beta": make("Beta", target_groups=["parents-carers"], countries=["FR"]),
         "gamma": make(
-            parent=catalogue,
-            title="Gamma",
+            "Gamma",
             target_groups=["children", "parents-carers"],
             countries=["FR"],
             prevention_levels=["primary"],
         ),
-        "delta": make(parent=catalogue, title="Delta", target_groups=["general-public"]),
-        "draft": make(
-            parent=catalogue, title="Draft", live=False, target_groups=["children"], countries=["IT"]
-        ),
-    }  # fmt: skip
+        "delta": make("Delta", target_groups=["general-public"]),
+        "draft": make("Draft", live=False, target_groups=["children"], countries=["IT"]),
+    }
     ProgrammeRating.objects.create(
         programme=found["alpha"], level="supported", rank=4, explanation="x", rubric_version="1.0"
     )

@@ -1,8 +1,8 @@
 """Where each page type may live: the catalogue's tree is enforced by Wagtail's type rules."""
 
-import pytest
-
 from wagtail.models import Page
+
+import pytest
 
 from portal.models import HomePage, StandardPage
 from programmes.models import (

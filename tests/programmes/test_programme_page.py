@@ -1,8 +1,8 @@
 """A programme's page: key facts, its computed rating explained, evaluations and reports."""
 
-import pytest
-
 from wagtail.models import Locale
+
+import pytest
 
 from tests.factories.programmes import (
     EvaluationPageFactory,
@@ -45,6 +45,12 @@ def result(outcome="knowledge", direction="positive", significance="significant"
     return {"outcome": outcome, "direction": direction, "significance": significance, **kwargs}
 
 
+def translate(page, language_code):
+    """A draft translation, with any missing parents (home page, catalogue) created too."""
+    locale = Locale.objects.get(language_code=language_code)
+    return page.copy_for_translation(locale, copy_parents=True)
+
+
 def render(client, page):
     response = client.get(page.url)
     assert response.status_code == 200
@@ -54,7 +60,9 @@ def render(client, page):
 def facts(page):
     """{label: value} of the key-facts list."""
     aside = page.find("aside", cls="programme__facts")
-    return {dt.text: dd.text for dt, dd in zip(aside.find_all("dt"), aside.find_all("dd"), strict=True)}
+    return {
+        dt.text: dd.text for dt, dd in zip(aside.find_all("dt"), aside.find_all("dd"), strict=True)
+    }
 
 
 def section(page, heading_id):
@@ -175,7 +183,7 @@ def test_no_harm_notice_without_a_sound_significant_harm(
 def test_the_german_translation_shows_the_same_rating(client, programme, rate, publish):
     evaluate(programme)
     assert rate(programme).level == "supported"
-    german = programme.copy_for_translation(Locale.objects.get(language_code="de"), copy_parents=True)
+    german = translate(programme, "de")
     german.title = "Sicherer Start"
     publish(german)
 
@@ -190,7 +198,7 @@ def test_the_german_translation_shows_the_same_rating(client, programme, rate, p
 
 
 def test_the_language_switcher_links_the_translations(client, programme, publish):
-    german = programme.copy_for_translation(Locale.objects.get(language_code="de"), copy_parents=True)
+    german = translate(programme, "de")
     publish(german)
     page_links = links(client.get(programme.url))
     assert (german.url, "Deutsch") in page_links

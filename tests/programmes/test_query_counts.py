@@ -1,8 +1,9 @@
 """Pages run a fixed number of queries, however many programmes or evaluations they show."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from portal.demo import load_site
 from programmes.ratings import refresh_rating

@@ -2,8 +2,9 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
+
+import pytest
 
 from programmes.models import OutcomeRating, ProgrammePage, ProgrammeRating
 from tests.factories.portal import UserFactory
@@ -97,7 +98,9 @@ def test_refresh_ratings_command_rates_every_programme(catalogue, programme, dra
 
 class TestNotEditable:
     def test_the_programme_model_has_no_editable_rating_field(self):
-        editable = {f.name for f in ProgrammePage._meta.get_fields() if getattr(f, "editable", False)}
+        editable = {
+            f.name for f in ProgrammePage._meta.get_fields() if getattr(f, "editable", False)
+        }
         assert editable.isdisjoint({"rating", "level", "rank", "has_harm"})
 
     def test_the_edit_form_has_no_rating_field(self):

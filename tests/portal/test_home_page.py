@@ -1,0 +1,85 @@
+"""The front door: one way in for each audience, and the latest programmes."""
+
+import pytest
+
+from portal.demo import load_site
+from portal.models import HomePage, StandardPage
+from programmes.models import ProgrammeIndexPage
+from tests.factories.programmes import ProgrammePageFactory
+from tests.helpers import dom, links, listed_programmes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(db):
+    return load_site()
+
+
+def pathways(response):
+    """(audience, link text, href) of each way in."""
+    return [
+        (card.find("h3").text, card.find("a").text, card.find("a").attrs["href"])
+        for card in dom(response).find_all("article", cls="pathway")
+    ]
+
+
+def test_the_home_page_shows_three_ways_in(client, site):
+    assert pathways(client.get("/")) == [
+        ("Practitioners", "Browse programmes (Practitioners)", "/programmes/"),
+        ("Researchers", "Evidence and gaps (Researchers)", "/for-researchers/"),
+        ("Member-state officials", "Programmes by obligation (Member-state officials)",
+         "/for-officials/"),
+    ]  # fmt: skip
+
+
+def test_every_way_in_leads_to_a_live_page(client, site):
+    for _audience, _label, href in pathways(client.get("/")):
+        assert client.get(href).status_code == 200, href
+
+
+def test_the_main_menu_lists_the_catalogue_and_audience_pages(client, site):
+    nav = dom(client.get("/")).find("nav", cls="main-nav")
+    assert [a.text for a in nav.find_all("a")] == [
+        "Programmes",
+        "For researchers",
+        "For member-state officials",
+    ]
+
+
+def test_the_officials_page_links_to_filtered_catalogue_views(client, site):
+    hrefs = [href for href, _text in links(client.get("/for-officials/"))]
+    assert "/programmes/?target_group=fear-they-might-offend" in hrefs
+    response = client.get("/programmes/?target_group=fear-they-might-offend")
+    assert response.status_code == 200
+
+
+def test_load_site_is_idempotent_and_keeps_editors_changes(site):
+    home, catalogue = site
+    home.intro = "Changed by an editor."
+    home.save_revision().publish()
+    again_home, again_catalogue = load_site()
+    assert again_catalogue.pk == catalogue.pk
+    assert HomePage.objects.get(pk=home.pk).intro == "Changed by an editor."
+    assert ProgrammeIndexPage.objects.count() == 1
+    assert StandardPage.objects.count() == 2
+
+
+def test_recently_added_programmes_are_live_ones(client, site):
+    _home, catalogue = site
+    ProgrammePageFactory(parent=catalogue, title="Published programme")
+    ProgrammePageFactory(parent=catalogue, title="Draft programme", live=False)
+    assert listed_programmes(client.get("/")) == ["Published programme"]
+
+
+def test_at_most_four_recent_programmes_newest_first(client, site):
+    _home, catalogue = site
+    for n in range(6):
+        ProgrammePageFactory(parent=catalogue, title=f"Programme {n}")
+    assert listed_programmes(client.get("/")) == [f"Programme {n}" for n in (5, 4, 3, 2)]
+
+
+def test_the_migrated_home_page_renders_before_any_content(client, home):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert dom(response).find("h1").text == "European Prevention Network"

@@ -19,7 +19,7 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_accounts(client):
 
 def test_the_sitemap_lists_live_pages_only(client, catalogue):
     programme = ProgrammePageFactory(parent=catalogue, title="Listed")
-    evaluation = EvaluationPageFactory(parent=programme, url="https://example.org/study")
+    evaluation = EvaluationPageFactory(parent=programme, study_url="https://example.org/study")
     draft = ProgrammePageFactory(parent=catalogue, title="Unlisted", live=False)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200

@@ -38,6 +38,7 @@ def main_menu(context):
 def language_switcher(context):
     """Links to this page in every language it exists in, so visitors stay on the same content."""
     page = context.get("page")
+    request = context.get("request")
     names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     current = get_language()
     links = []
@@ -49,7 +50,7 @@ def language_switcher(context):
                 {
                     "code": code,
                     "name": names.get(code, code),
-                    "url": translation.url,
+                    "url": translation.get_url(request),
                     "current": code == current,
                 }
             )

@@ -14,7 +14,6 @@ OUTDATED_TERM = re.compile(r"child\s+porn", re.IGNORECASE)  # say "child sexual 
 
 
 def live_urls():
-    # get_url(), not .url: EvaluationPage has a `url` field (the study) that hides Page.url.
     pages = Page.objects.live().filter(depth__gt=1).specific()
     return sorted({page.get_url() for page in pages})
 

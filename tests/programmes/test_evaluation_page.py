@@ -58,6 +58,6 @@ def test_the_admin_live_link_of_a_programme_points_to_the_site(client, programme
 
 
 def test_the_admin_live_link_of_an_evaluation_points_to_the_site(client, evaluation):
-    # EvaluationPage.url (the link to the study) shadows Wagtail's Page.url, which the admin
-    # uses for "Live" and "View live": editors are sent to the journal instead of the page.
+    # The admin's "Live" and "View live" links use Page.url: a model field named `url` (the
+    # study's link) would hide it and send editors to the journal instead of the page.
     assert live_status_links(client, evaluation) == {evaluation.get_url()}

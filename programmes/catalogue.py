@@ -21,35 +21,21 @@ FACETS = [
 ]
 
 
+def _facet(label, queryset, to_field_name="slug"):
+    return forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=queryset,
+        to_field_name=to_field_name,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class ProgrammeFilterForm(forms.Form):
-    target_group = forms.ModelMultipleChoiceField(
-        label=_("Target group"),
-        queryset=TargetGroup.objects.all(),
-        to_field_name="slug",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    practice = forms.ModelMultipleChoiceField(
-        label=_("Practice"),
-        queryset=Practice.objects.all(),
-        to_field_name="slug",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    level = forms.ModelMultipleChoiceField(
-        label=_("Prevention level"),
-        queryset=PreventionLevel.objects.all(),
-        to_field_name="slug",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    country = forms.ModelMultipleChoiceField(
-        label=_("Country"),
-        queryset=Country.objects.filter(programmes__live=True).distinct(),
-        to_field_name="code",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    target_group = _facet(_("Target group"), TargetGroup.objects.all())
+    practice = _facet(_("Practice"), Practice.objects.all())
+    level = _facet(_("Prevention level"), PreventionLevel.objects.all())
+    country = _facet(_("Country"), Country.objects.filter(programmes__live=True).distinct(), "code")
     rating = forms.MultipleChoiceField(
         label=_("Evidence rating"),
         choices=RatingLevel.choices,

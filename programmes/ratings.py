@@ -21,7 +21,8 @@ from .models import (
 )
 
 
-def _family(programme):
+def translations_of(programme):
+    """The programme and its translations: they share evaluations, reports and rating."""
     return list(
         ProgrammePage.objects.filter(translation_key=programme.translation_key).only(
             "id", "path", "depth", "locale_id", "translation_key"
@@ -48,7 +49,7 @@ def _one_per_translation(pages, locale_id):
 
 def evaluations_for(programme, family=None):
     """Published evaluations of a programme, newest first, in a fixed number of queries."""
-    family = family or _family(programme)
+    family = family or translations_of(programme)
     pages = (
         _children_of_family(EvaluationPage, family)
         .select_related("design")
@@ -62,7 +63,7 @@ def evaluations_for(programme, family=None):
 
 
 def reports_for(programme, family=None):
-    family = family or _family(programme)
+    family = family or translations_of(programme)
     pages = _children_of_family(ImplementationReportPage, family).select_related(
         "country", "setting"
     )
@@ -97,7 +98,7 @@ def evidence_from(evaluation):
 @transaction.atomic
 def refresh_rating(programme):
     """Recompute and store the rating of a programme and all its translations."""
-    family = _family(programme)
+    family = translations_of(programme)
     result = evidence.rate_programme(evidence_from(e) for e in evaluations_for(programme, family))
     outcome_ids = dict(
         Outcome.objects.filter(slug__in=[o.outcome for o in result.outcomes]).values_list(

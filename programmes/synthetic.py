@@ -90,8 +90,6 @@ def _evaluation(rng, vocab, number, index):
 
 def generate(count, evaluations_per_programme=2, seed=0, progress=None):
     """Add ``count`` synthetic programmes (numbered after the existing ones)."""
-    from .ratings import refresh_rating
-
     rng = random.Random(seed)
     index = bench_catalogue()
     vocab = _Vocabulary()
@@ -105,7 +103,7 @@ def generate(count, evaluations_per_programme=2, seed=0, progress=None):
                 evaluation = _evaluation(rng, vocab, number, i)
                 programme.add_child(instance=evaluation)
                 evaluation.save_revision().publish()
-        refresh_rating(programme)
+        # Publishing queues the rating refresh (programmes.signals), run when the block commits.
         if progress:
             progress()
     return index

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.text import slugify
 
 from wagtail.models import Locale, Page
 
@@ -158,9 +159,7 @@ def _evaluation_page(data):
 
 
 def _evaluation_slug(data):
-    from django.utils.text import slugify
-
-    return slugify(f"{data['title']}")[:80]
+    return slugify(data["title"])[:80]
 
 
 def _translate(page, language_code, fields, report):

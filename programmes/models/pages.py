@@ -178,12 +178,13 @@ class ProgrammePage(Page):
         verbose_name = _("programme")
 
     def get_context(self, request, *args, **kwargs):
-        from ..ratings import evaluations_for, reports_for
+        from ..ratings import evaluations_for, reports_for, translations_of
 
         context = super().get_context(request, *args, **kwargs)
+        family = translations_of(self)
         context.update(
-            evaluations=evaluations_for(self),
-            reports=reports_for(self),
+            evaluations=evaluations_for(self, family),
+            reports=reports_for(self, family),
             rating=self.current_rating(),
         )
         return context

@@ -1,7 +1,8 @@
-"""The site shell: the member account model and the site's own pages."""
+"""The site shell: the member account model, the site's own pages and support services."""
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -9,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from .blocks import BodyBlock, PathwayBlock
+from .choices import SupportKind
 
 
 class UserManager(BaseUserManager):
@@ -106,3 +108,48 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class SupportService(models.Model):
+    """Confidential help, per country: for people worried about their thoughts, for victims
+    and survivors, for parents; child helplines and hotlines to report CSAM."""
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("who it is for"), max_length=20, choices=SupportKind.choices)
+    country = models.ForeignKey(
+        "programmes.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="support_services",
+        help_text=_("Leave empty for a service open to people in every country."),
+    )
+    description = models.TextField(_("description"), max_length=600)
+    website = models.URLField(_("website"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    languages = models.ManyToManyField(
+        "programmes.Language", blank=True, related_name="support_services"
+    )
+    is_demo_content = models.BooleanField(_("demo content"), default=False, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("country"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        FieldPanel("phone"),
+        FieldPanel("languages"),
+    ]
+
+    class Meta:
+        verbose_name = _("support service")
+        verbose_name_plural = _("support services")
+        ordering = ["country__name", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('support_services')}#service-{self.pk}"

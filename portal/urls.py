@@ -8,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import urls as search_urls
+
 from . import views
 
 # The Django admin is deliberately not mounted: editors and moderators use Wagtail.
@@ -20,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("robots.txt", views.robots_txt),
+    *search_urls.api_urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -27,4 +30,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    *search_urls.page_urlpatterns,
+    path("support/", views.support_services, name="support_services"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,5 +1,5 @@
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import cache_control
@@ -21,3 +21,21 @@ def admin_login(request):
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /accounts/", "Sitemap: /sitemap.xml"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def support_services(request):
+    """Confidential help, grouped by country; services open to everyone come first."""
+    from .models import SupportService
+
+    services = SupportService.objects.select_related("country").prefetch_related("languages")
+    everywhere = [s for s in services if s.country_id is None]
+    by_country = {}
+    for service in services:
+        if service.country_id:
+            by_country.setdefault(service.country.name, []).append(service)
+    return render(
+        request,
+        "portal/support_services.html",
+        {"everywhere": everywhere, "by_country": sorted(by_country.items())},
+    )

@@ -8,6 +8,7 @@ every translation of a programme shares the same evaluations and the same rating
 
 from django.db import transaction
 from django.db.models import Prefetch, Q
+from django.dispatch import Signal
 
 from . import evidence
 from .models import (
@@ -20,12 +21,15 @@ from .models import (
     ProgrammeRating,
 )
 
+# Sent after a programme family's rating was stored, with ``programmes``: the family's pages.
+rating_refreshed = Signal()
+
 
 def translations_of(programme):
     """The programme and its translations: they share evaluations, reports and rating."""
     return list(
         ProgrammePage.objects.filter(translation_key=programme.translation_key).only(
-            "id", "path", "depth", "locale_id", "translation_key"
+            "id", "path", "depth", "locale_id", "translation_key", "content_type_id"
         )
     )
 
@@ -130,6 +134,7 @@ def refresh_rating(programme):
             )
             for o in result.outcomes
         )
+    rating_refreshed.send(sender=ProgrammePage, programmes=family)
     return result
 
 

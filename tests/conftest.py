@@ -1,5 +1,6 @@
 """Shared fixtures: the migrated home page, a catalogue under it, and publishing helpers."""
 
+import os
 import sys
 from io import StringIO
 
@@ -18,6 +19,16 @@ from tests.factories.programmes import ProgrammeIndexPageFactory
 def pytest_configure(config):
     # WhiteNoise warns once per client that `collectstatic` has not been run; tests don't need it.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `elasticsearch` need a real cluster: they run when ELASTICSEARCH_URL is set."""
+    if os.environ.get("ELASTICSEARCH_URL"):
+        return
+    skip = pytest.mark.skip(reason="needs Elasticsearch: set ELASTICSEARCH_URL to run it")
+    for item in items:
+        if "elasticsearch" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

@@ -43,6 +43,8 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal",
     "programmes",
+    "working_groups",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

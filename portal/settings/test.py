@@ -18,3 +18,8 @@ STORAGES = {
 }
 SEARCH_INDEX_PREFIX = "portal-test"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# The suite runs on the embedded index. Tests marked `elasticsearch` switch to this cluster
+# (when ELASTICSEARCH_URL is set) with the `settings` fixture, under a throwaway index prefix.
+ELASTICSEARCH_TEST_URL = ELASTICSEARCH_URL  # noqa: F405
+ELASTICSEARCH_URL = ""

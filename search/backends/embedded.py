@@ -1,0 +1,156 @@
+"""The embedded backend: search, filters, sorting and facet counts in SQL, in the portal's own
+database. SQLite (FTS5) by default, PostgreSQL (tsvector) at scale; ``search.fulltext`` hides
+the difference. Needs no server."""
+
+from django.db import connection
+
+from .. import text
+from ..fulltext import engine
+from ..query import Hit
+from ..schema import FACETS, PUBLIC
+
+DOCS = "search_indexeddocument"
+VALUES = "search_facetvalue"
+
+ORDER_BY = {
+    "relevance": "m.score DESC, (d.date IS NULL), d.date DESC, d.key",
+    "newest": "(d.date IS NULL), d.date DESC, d.key",
+    "evidence": "d.rating_rank DESC, (d.date IS NULL), d.date DESC, d.key",
+}
+
+
+def _placeholders(values):
+    return ", ".join(["%s"] * len(values))
+
+
+class EmbeddedBackend:
+    name = "embedded"
+
+    def search(self, request):
+        """(total, hits, raw facet counts) for a SearchRequest."""
+        with connection.cursor() as cursor:
+            match = None
+            if request.q:
+                match = engine(connection).matches(cursor, request.q, request.interface_language)
+            if request.q and match is None:  # only punctuation: nothing can match
+                return 0, [], {}
+            base = _Query(match, request.visibility)
+            total = base.count(cursor, request.filters)
+            hits = base.hits(cursor, request) if total > request.offset else []
+            counts = base.facet_counts(cursor, request)
+        if request.q:
+            terms = text.query_terms(request.q, interface_language=request.interface_language)
+            for hit, body in hits:
+                hit.snippet = text.highlight(body, terms, hit.language) or hit.snippet
+        return total, [hit for hit, _body in hits], counts
+
+
+class _Query:
+    """SQL for one search: a text match (or none), the visibility rule and facet filters."""
+
+    def __init__(self, match, visibility):
+        self.match = match
+        self.visibility = visibility
+
+    def _from(self):
+        if self.match is None:
+            return f"{DOCS} d", []
+        sql, params = self.match
+        return f"{DOCS} d JOIN ({sql}) m ON m.id = d.id", list(params)
+
+    def _where(self, filters):
+        clauses, params = [], []
+        visible = []
+        if PUBLIC in self.visibility:
+            visible.append("d.is_public = %s")
+            params.append(True)
+        groups = [v for v in self.visibility if v != PUBLIC]
+        if groups:
+            visible.append(
+                f"d.id IN (SELECT document_id FROM {VALUES} WHERE facet = %s "
+                f"AND value IN ({_placeholders(groups)}))"
+            )
+            params += ["visibility", *groups]
+        clauses.append("(" + (" OR ".join(visible) or "1 = 0") + ")")
+        for facet, values in filters.items():
+            clauses.append(
+                f"d.id IN (SELECT document_id FROM {VALUES} WHERE facet = %s "
+                f"AND value IN ({_placeholders(values)}))"
+            )
+            params += [facet, *values]
+        return " AND ".join(clauses), params
+
+    def _select(self, columns, filters):
+        source, source_params = self._from()
+        where, where_params = self._where(filters)
+        return f"SELECT {columns} FROM {source} WHERE {where}", source_params + where_params
+
+    def count(self, cursor, filters):
+        sql, params = self._select("COUNT(*)", filters)
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+    def hits(self, cursor, request):
+        order = ORDER_BY[
+            "newest" if request.sort == "relevance" and not self.match else request.sort
+        ]
+        sql, params = self._select(
+            "d.key, d.type, d.title, d.url, d.language, d.summary, d.body, d.date, d.source",
+            request.filters,
+        )
+        cursor.execute(
+            f"{sql} ORDER BY {order} LIMIT %s OFFSET %s",
+            params + [request.per_page, request.offset],
+        )
+        results = []
+        for key, type_, title, url, language, summary, body, _date, source in cursor.fetchall():
+            source = source if isinstance(source, dict) else _json(source)
+            hit = Hit(
+                key=key,
+                type=type_,
+                title=title,
+                url=url,
+                language=language,
+                summary=summary,
+                snippet=text.highlight(summary, [], language),
+                rating=source.get("rating"),
+                date=source.get("date"),
+            )
+            results.append((hit, f"{summary} {body}" if summary else body))
+        return results
+
+    def facet_counts(self, cursor, request):
+        """Counts per facet value. A facet's own selection is left out of its counts, so a
+        visitor sees how many results each other value of that facet would add."""
+        counts = {}
+        selected = [facet for facet in FACETS if facet in request.filters]
+        groups = [[facet] for facet in selected] + [
+            [facet for facet in FACETS if facet not in request.filters]
+        ]
+        for facets in groups:
+            if not facets:
+                continue
+            filters = request.without(facets[0]) if facets[0] in selected else request.filters
+            sql, params = self._counts_sql(facets, filters)
+            cursor.execute(sql, params)
+            for facet, value, count in cursor.fetchall():
+                counts.setdefault(facet, {})[value] = count
+        return counts
+
+    def _counts_sql(self, facets, filters):
+        head = (
+            f"SELECT f.facet, f.value, COUNT(*) FROM {VALUES} f "
+            f"WHERE f.facet IN ({_placeholders(facets)}) AND "
+        )
+        tail = " GROUP BY f.facet, f.value"
+        if self.match is None and not filters and self.visibility == (PUBLIC,):
+            # Everything public: one pass over the (is_public, facet, value) index.
+            return f"{head}f.is_public = %s{tail}", [*facets, True]
+        subquery, params = self._select("d.id", filters)
+        return f"{head}f.document_id IN ({subquery}){tail}", [*facets, *params]
+
+
+def _json(raw):
+    import json
+
+    return json.loads(raw) if raw else {}

@@ -1,0 +1,161 @@
+"""Writing the index: the embedded table first, then (if configured) Elasticsearch via the queue.
+
+Every change goes to ``IndexedDocument`` in the same database transaction as a
+``PendingChange`` row for Elasticsearch, so a change is either fully recorded or not at all.
+Elasticsearch is then brought up to date from the queue (``search.queue``), now if it answers,
+later with backoff if it does not.
+"""
+
+import logging
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from . import backends
+from .documents import SOURCES, source_for
+from .fulltext import engine
+from .models import FacetValue, IndexedDocument, PendingChange
+from .schema import FACETS, PUBLIC
+
+logger = logging.getLogger(__name__)
+BATCH_SIZE = 500
+
+
+def _row(doc):
+    return IndexedDocument(
+        key=doc["key"],
+        type=doc["type"],
+        title=doc["title"][:500],
+        summary=doc["summary"],
+        body=doc["body"],
+        language=doc["language"],
+        url=doc["url"],
+        date=doc["date"],
+        rating_rank=doc["rating_rank"],
+        is_public=PUBLIC in doc["visibility"],
+        source=doc,
+    )
+
+
+def _facet_rows(document_id, doc, is_public):
+    rows = []
+    for facet in (*FACETS, "visibility"):
+        values = doc.get(facet)
+        for value in values if isinstance(values, list) else [values]:
+            if value not in (None, ""):
+                rows.append(
+                    FacetValue(
+                        document_id=document_id, facet=facet, value=str(value), is_public=is_public
+                    )
+                )
+    return rows
+
+
+@transaction.atomic
+def write(docs, fresh=False, queue=True):
+    """Insert or replace documents in the embedded index. ``fresh``: none exist yet.
+    ``queue``: also mark them for Elasticsearch (a rebuild sends everything anyway)."""
+    if not docs:
+        return
+    rows = [_row(doc) for doc in docs]
+    existing = {} if fresh else dict(
+        IndexedDocument.objects.filter(key__in=[r.key for r in rows]).values_list("key", "id")
+    )  # fmt: skip
+    new = [row for row in rows if row.key not in existing]
+    old = [row for row in rows if row.key in existing]
+    for row in old:
+        row.id = existing[row.key]
+        row.updated_at = timezone.now()
+    IndexedDocument.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    fields = ["type", "title", "summary", "body", "language", "url", "date", "rating_rank",
+              "is_public", "source", "updated_at"]  # fmt: skip
+    IndexedDocument.objects.bulk_update(old, fields, batch_size=BATCH_SIZE)
+    if old:
+        FacetValue.objects.filter(document_id__in=[row.id for row in old]).delete()
+    FacetValue.objects.bulk_create(
+        [value for row in rows for value in _facet_rows(row.id, row.source, row.is_public)],
+        batch_size=2000,
+    )
+    with connection.cursor() as cursor:
+        engine(connection).write(
+            cursor, [(r.id, r.language, r.title, r.summary, r.body) for r in rows]
+        )
+    if queue and backends.elasticsearch_enabled():
+        enqueue([row.key for row in rows])
+
+
+@transaction.atomic
+def remove(keys):
+    keys = list(keys)
+    ids = list(IndexedDocument.objects.filter(key__in=keys).values_list("id", flat=True))
+    if ids:
+        with connection.cursor() as cursor:
+            engine(connection).delete(cursor, ids)
+        FacetValue.objects.filter(document_id__in=ids).delete()
+        IndexedDocument.objects.filter(id__in=ids).delete()
+    if backends.elasticsearch_enabled():
+        enqueue(keys)
+
+
+def enqueue(keys):
+    """Mark documents for Elasticsearch; one row per key however often it changes."""
+    now = timezone.now()
+    for key in keys:
+        change, created = PendingChange.objects.get_or_create(
+            key=key, defaults={"next_attempt_at": now}
+        )
+        if not created:
+            PendingChange.objects.filter(pk=change.pk).update(
+                version=change.version + 1, next_attempt_at=now, attempts=0
+            )
+
+
+def index_objects(objects):
+    """Bring the index in line with these objects' current, committed state."""
+    docs, gone = [], []
+    for obj in objects:
+        source = source_for(obj)
+        if source is None:
+            continue
+        doc = source.to_document(obj)
+        if doc is None:
+            gone.append(source.key(obj.pk))
+        else:
+            docs.append(doc)
+    write(docs)
+    remove(gone)
+    return len(docs), len(gone)
+
+
+def all_documents(sources=None, progress=None):
+    """Every searchable document, source by source, for a rebuild."""
+    for source in sources or SOURCES:
+        for obj in source.everything().iterator(chunk_size=BATCH_SIZE):
+            doc = source.to_document(obj)
+            if progress:
+                progress()
+            if doc is not None:
+                yield doc
+
+
+def count_objects(sources=None):
+    return sum(source.everything().count() for source in sources or SOURCES)
+
+
+@transaction.atomic
+def rebuild_embedded(documents):
+    """Replace the embedded index with ``documents``, in one transaction: searches keep
+    answering from the old index until it commits. Returns the number written."""
+    with connection.cursor() as cursor:
+        engine(connection).clear(cursor)
+    FacetValue.objects.all()._raw_delete(FacetValue.objects.db)
+    IndexedDocument.objects.all()._raw_delete(IndexedDocument.objects.db)
+    written, batch = 0, []
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) >= BATCH_SIZE:
+            write(batch, fresh=True, queue=False)
+            written += len(batch)
+            batch = []
+    write(batch, fresh=True, queue=False)
+    return written + len(batch)

@@ -1,0 +1,173 @@
+"""What a search asks for and what it answers, shared by the page, the API and both backends.
+
+``parse`` turns request parameters into a ``SearchRequest`` or raises ``BadSearch`` with a
+message a person can act on. Backends return raw counts; ``facet_options`` turns them into
+the same ordered, labelled options whichever backend answered.
+"""
+
+from dataclasses import dataclass, field, replace
+
+from django.utils.translation import gettext as _
+
+from .labels import label
+from .schema import FACETS, PUBLIC, SORTS
+
+MAX_QUERY_LENGTH = 500
+MAX_VALUES_PER_FACET = 50
+DEFAULT_PER_PAGE = 20
+MAX_PER_PAGE = 100
+CONTROL_PARAMETERS = ("q", "sort", "page", "per_page")
+
+
+class BadSearch(ValueError):
+    """A parameter a person can fix; the message says how."""
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    filters: dict = field(default_factory=dict)  # facet -> tuple of values
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+    visibility: tuple = (PUBLIC,)
+    interface_language: str = "en"
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+    def without(self, facet):
+        return {name: values for name, values in self.filters.items() if name != facet}
+
+    def with_page(self, page):
+        return replace(self, page=page)
+
+
+@dataclass
+class Hit:
+    key: str
+    type: str
+    title: str
+    url: str
+    language: str
+    summary: str
+    snippet: str  # HTML-escaped, with <mark> around matches
+    rating: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResults:
+    request: SearchRequest
+    total: int
+    hits: list
+    facets: dict  # facet -> [FacetOption]
+    degraded: bool = False  # answered by the embedded index because Elasticsearch failed
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.request.per_page))
+
+
+def _integer(params, name, default, minimum, maximum=None):
+    raw = params.get(name, "")
+    if raw in ("", None):
+        return default
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise BadSearch(
+            _("“%(name)s” must be a whole number, not “%(value)s”.") % {"name": name, "value": raw}
+        ) from None
+    if value < minimum or (maximum is not None and value > maximum):
+        bounds = f"{minimum}–{maximum}" if maximum else f"{minimum} or more"
+        raise BadSearch(_("“%(name)s” must be %(bounds)s.") % {"name": name, "bounds": bounds})
+    return value
+
+
+def parse(params, visibility=(PUBLIC,), interface_language="en"):
+    """A SearchRequest from a QueryDict (or dict of lists). Raises BadSearch."""
+    unknown = sorted(set(params) - set(FACETS) - set(CONTROL_PARAMETERS))
+    if unknown:
+        raise BadSearch(
+            _("Unknown filter “%(name)s”. Known filters: %(known)s.")
+            % {"name": unknown[0], "known": ", ".join(FACETS)}
+        )
+    q = " ".join(params.get("q", "").split())
+    if len(q) > MAX_QUERY_LENGTH:
+        raise BadSearch(
+            _("The search text is %(length)d characters long; the limit is %(limit)d.")
+            % {"length": len(q), "limit": MAX_QUERY_LENGTH}
+        )
+    sort = params.get("sort") or ("relevance" if q else "newest")
+    if sort not in SORTS:
+        raise BadSearch(
+            _("Unknown sort order “%(sort)s”. Use one of: %(known)s.")
+            % {"sort": sort, "known": ", ".join(SORTS)}
+        )
+    filters = {}
+    for facet in FACETS:
+        values = tuple(dict.fromkeys(v.strip() for v in _getlist(params, facet) if v.strip()))
+        if len(values) > MAX_VALUES_PER_FACET or any(len(v) > 120 for v in values):
+            raise BadSearch(_("Too many or too long values for “%(name)s”.") % {"name": facet})
+        if values:
+            filters[facet] = values
+    return SearchRequest(
+        q=q,
+        filters=filters,
+        sort=sort,
+        page=_integer(params, "page", 1, 1),
+        per_page=_integer(params, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
+        visibility=tuple(visibility),
+        interface_language=interface_language,
+    )
+
+
+def _getlist(params, name):
+    if hasattr(params, "getlist"):
+        return params.getlist(name)
+    value = params.get(name, [])
+    return value if isinstance(value, list | tuple) else [value]
+
+
+def check_page(results):
+    """A page past the end is a mistake in the link, not an empty result."""
+    request = results.request
+    if request.page > 1 and request.page > results.pages:
+        raise BadSearch(
+            _("Page %(page)d does not exist: this search has %(pages)d page(s).")
+            % {"page": request.page, "pages": results.pages}
+        )
+
+
+def facet_options(counts, request):
+    """Raw counts {facet: {value: count}} as ordered, labelled options.
+
+    Selected values are always listed, with a count of 0 if nothing matches, so a visitor can
+    always undo a selection. Years run newest first; other values by count, then label.
+    """
+    options = {}
+    for facet in FACETS:
+        found = {str(value): count for value, count in counts.get(facet, {}).items() if count}
+        selected = request.filters.get(facet, ())
+        for value in selected:
+            found.setdefault(value, 0)
+        items = [
+            FacetOption(value, label(facet, value), count, value in selected)
+            for value, count in found.items()
+        ]
+        if facet == "year":
+            items.sort(key=lambda o: o.value, reverse=True)
+        else:
+            items.sort(key=lambda o: (-o.count, o.label.lower(), o.value))
+        options[facet] = items
+    return options

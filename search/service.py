@@ -1,0 +1,45 @@
+"""Running a search: pick the backend, fall back to the embedded index, shape the answer.
+
+The page, the JSON API and the suggestions all come through ``run``, so they show the same
+results with the same access rules.
+"""
+
+import logging
+
+from django.db import DatabaseError
+
+from working_groups.permissions import member_group_ids
+
+from . import backends
+from .query import SearchResults, facet_options
+from .schema import PUBLIC, group_visibility
+
+logger = logging.getLogger(__name__)
+
+
+class SearchUnavailable(Exception):
+    """Neither backend could answer (the database itself is failing)."""
+
+
+def visibility_for(user):
+    """What ``user`` may find: public documents, and their own working groups' private ones."""
+    return (PUBLIC, *(group_visibility(pk) for pk in sorted(member_group_ids(user))))
+
+
+def run(request):
+    degraded = False
+    try:
+        if backends.elasticsearch_enabled():
+            try:
+                total, hits, counts = backends.elasticsearch_backend().search(request)
+            except Exception:  # any failure of the cluster or its answer: use the embedded index
+                logger.warning("Elasticsearch failed; answering from the embedded index.",
+                               exc_info=True)  # fmt: skip
+                degraded = True
+                total, hits, counts = backends.embedded_backend().search(request)
+        else:
+            total, hits, counts = backends.embedded_backend().search(request)
+    except DatabaseError as exc:
+        logger.exception("The embedded search index could not answer.")
+        raise SearchUnavailable from exc
+    return SearchResults(request, total, hits, facet_options(counts, request), degraded)

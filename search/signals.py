@@ -1,0 +1,122 @@
+"""Keep the index fresh: on Wagtail's publish, unpublish, move and delete signals, on saves of
+the non-page models, and when a programme's rating changes. Work runs after the transaction
+commits, reading the committed state, so drafts and rolled-back changes are never indexed."""
+
+import logging
+
+from django.db import DatabaseError, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.models import SupportService
+from programmes.models import ProgrammePage
+from programmes.models.vocabulary import Term
+from programmes.ratings import rating_refreshed
+
+from . import backends, indexing, labels
+from .documents import SOURCES, source_for
+
+logger = logging.getLogger(__name__)
+PAGE_MODELS = tuple(source.model for source in SOURCES if issubclass(source.model, Page))
+
+
+def _sync(model, pks):
+    """Index these objects as committed now (or remove them if gone or unsearchable)."""
+    objects = list(model.objects.filter(pk__in=pks))
+    gone = set(pks) - {obj.pk for obj in objects}
+    source = next(source for source in SOURCES if source.model is model)
+    try:
+        indexing.index_objects(objects)
+        indexing.remove(source.key(pk) for pk in gone)
+    except DatabaseError:
+        logger.exception("Could not update the search index; `rebuild_search_index` repairs it.")
+        return
+    if backends.elasticsearch_enabled():
+        from . import queue
+
+        queue.process(keys=[source.key(pk) for pk in pks])
+
+
+def sync_later(model, pks):
+    pks = list(pks)
+    if pks:
+        transaction.on_commit(lambda: _sync(model, pks))
+
+
+def sync_pages_later(pages):
+    by_model = {}
+    for page in pages:
+        specific_class = page.specific_class
+        if specific_class in PAGE_MODELS:
+            by_model.setdefault(specific_class, []).append(page.pk)
+    for model, pks in by_model.items():
+        sync_later(model, pks)
+
+
+def _with_descendants(page):
+    return [page, *Page.objects.descendant_of(page).only("id", "content_type")]
+
+
+@receiver(page_published)
+def on_published(sender, instance, **kwargs):
+    # A programme passes its facets to its evaluations and reports: refresh them too.
+    pages = _with_descendants(instance) if isinstance(instance, ProgrammePage) else [instance]
+    sync_pages_later(pages)
+
+
+@receiver(page_unpublished)
+def on_unpublished(sender, instance, **kwargs):
+    sync_pages_later([instance])
+
+
+@receiver(post_page_move)
+def on_moved(sender, instance, **kwargs):
+    sync_pages_later(_with_descendants(instance))  # their URLs changed
+
+
+def on_deleted(sender, instance, **kwargs):
+    key = source_for(instance).key(instance.pk)
+    transaction.on_commit(lambda: indexing.remove([key]))
+
+
+# Connected per model: a post_delete receiver for every model would stop Django from deleting
+# facet rows in bulk.
+for _source in SOURCES:
+    post_delete.connect(on_deleted, sender=_source.model, dispatch_uid=f"search-{_source.type}")
+
+
+@receiver(rating_refreshed)
+def on_rating_refreshed(sender, programmes, **kwargs):
+    pages = []
+    for programme in programmes:
+        pages += _with_descendants(programme)
+    sync_pages_later(pages)
+
+
+@receiver(post_save, sender=SupportService)
+def on_service_saved(sender, instance, **kwargs):
+    sync_later(SupportService, [instance.pk])
+
+
+@receiver(m2m_changed, sender=SupportService.languages.through)
+def on_service_languages_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, SupportService):
+        sync_later(SupportService, [instance.pk])
+
+
+@receiver(post_save)
+def on_term_saved(sender, instance, created, **kwargs):
+    """A renamed term needs no reindex (labels are read at display time); a new slug does."""
+    if not isinstance(instance, Term):
+        return
+    labels.forget()
+    programmes = getattr(instance, "programmes", None)
+    if programmes is not None and not created:
+        transaction.on_commit(
+            lambda: sync_pages_later(
+                [p for programme in programmes.all() for p in _with_descendants(programme)]
+            )
+        )

@@ -1,0 +1,11 @@
+from django import template
+
+from ..labels import label
+
+register = template.Library()
+
+
+@register.filter
+def facet_label(value, facet):
+    """The human label of a stored facet value: ``{{ hit.rating|facet_label:"rating" }}``."""
+    return label(facet, str(value)) if value not in (None, "") else ""

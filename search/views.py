@@ -1,0 +1,154 @@
+"""Thin views over ``search.service``: the search page, its JSON API and title suggestions.
+
+Every parameter lives in the URL, so a search can be bookmarked and shared, and the page
+works without JavaScript.
+"""
+
+from dataclasses import replace
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_cookie
+
+from . import query, service
+from .labels import FACET_LABELS, label
+from .schema import FACETS
+
+SORT_LABELS = {
+    "relevance": gettext_lazy("Best match"),
+    "newest": gettext_lazy("Newest"),
+    "evidence": gettext_lazy("Strongest evidence"),
+}
+SUGGESTIONS = 8
+
+
+def _search(request, **overrides):
+    """(SearchResults or None, error message or None, status)."""
+    try:
+        search_request = query.parse(
+            request.GET,
+            visibility=service.visibility_for(request.user),
+            interface_language=get_language() or "en",
+        )
+        search_request = replace(search_request, **overrides)
+        results = service.run(search_request)
+        query.check_page(results)
+    except query.BadSearch as exc:
+        return None, str(exc), 400
+    except service.SearchUnavailable:
+        return None, _("Search is not available at the moment. Please try again in a minute."), 503
+    return results, None, 200
+
+
+def _params_without(params, name, value=None):
+    return urlencode(
+        [
+            (key, v)
+            for key, v in params
+            if key != "page" and not (key == name and v in (value, None))
+        ]
+    )
+
+
+def _chips(results, params):
+    chips = []
+    for facet, values in results.request.filters.items():
+        for value in values:
+            chips.append(
+                {
+                    "facet": FACET_LABELS[facet],
+                    "label": label(facet, value),
+                    "remove_url": "?" + _params_without(params, facet, value),
+                }
+            )
+    return chips
+
+
+@require_GET
+@vary_on_cookie
+def search_page(request):
+    results, error, status = _search(request)
+    params = [(key, value) for key in request.GET for value in request.GET.getlist(key)]
+    language = get_language() or "en"
+    context = {
+        "q": request.GET.get("q", "")[: query.MAX_QUERY_LENGTH],
+        "results": results,
+        "error": error,
+        "sorts": SORT_LABELS,
+        "facet_labels": FACET_LABELS,
+        "my_language": language,
+        "my_language_name": label("language", language),
+        "querystring_without_page": _params_without(params, "page"),
+    }
+    if results:
+        context.update(
+            sort=results.request.sort,
+            chips=_chips(results, params),
+            facets=[
+                (name, FACET_LABELS[name], results.facets[name])
+                for name in FACETS
+                if results.facets[name] and name != "available_in"
+            ],
+            mine_selected=language in results.request.filters.get("available_in", ()),
+            clear_url="?" + urlencode({"q": results.request.q}) if results.request.q else "?",
+        )
+    return render(request, "search/search_page.html", context, status=status)
+
+
+def _error(message, status=400):
+    return JsonResponse({"error": message}, status=status)
+
+
+@require_GET
+@vary_on_cookie
+def search_api(request):
+    results, error, status = _search(request)
+    if error:
+        return _error(error, status)
+    return JsonResponse(
+        {
+            "total": results.total,
+            "page": results.request.page,
+            "pages": results.pages,
+            "per_page": results.request.per_page,
+            "sort": results.request.sort,
+            "degraded": results.degraded,
+            "results": [
+                {
+                    "type": hit.type,
+                    "title": hit.title,
+                    "url": hit.url,
+                    "language": hit.language,
+                    "summary": hit.summary,
+                    "snippet": hit.snippet,
+                    "rating": hit.rating,
+                    "date": hit.date,
+                }
+                for hit in results.hits
+            ],
+            "facets": {
+                name: [option.__dict__ for option in options]
+                for name, options in results.facets.items()
+            },
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+@vary_on_cookie
+def suggest_api(request):
+    """Titles for the search box, from the same search and the same access rules."""
+    if not request.GET.get("q", "").strip():
+        return JsonResponse({"suggestions": []})
+    results, error, status = _search(request, per_page=SUGGESTIONS, page=1, sort="relevance")
+    if error:
+        return _error(error, status)
+    return JsonResponse(
+        {"suggestions": [{"title": h.title, "url": h.url, "type": h.type} for h in results.hits]},
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -27,7 +27,7 @@ install-test: $(VENV)/.installed-test
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
-	$(MANAGE) update_index --verbosity 0
+	$(MANAGE) rebuild_search_index --verbosity 0
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install-test

@@ -3,11 +3,14 @@
 Idempotent like every demo loader: pages are found by slug and never overwritten.
 """
 
+import json
+from pathlib import Path
+
 from django.utils.translation import gettext as _
 
 from programmes.models import ProgrammeIndexPage
 
-from .models import HomePage, StandardPage
+from .models import HomePage, StandardPage, SupportService
 
 CATALOGUE_INTRO = (
     "Prevention programmes from across Europe and beyond, with what is known about whether "
@@ -155,3 +158,30 @@ def load_site():
     audience_pages = ensure_audience_pages(home)
     ensure_home_content(home, catalogue, audience_pages)
     return home, catalogue
+
+
+SERVICES_FILE = Path(__file__).with_name("demo_services.json")
+
+
+def load_support_services():
+    """Real support services, checked against their own websites. Existing ones are kept as
+    editors left them. Returns how many were created."""
+    from programmes.models import Country, Language
+
+    created = 0
+    for entry in json.loads(SERVICES_FILE.read_text(encoding="utf-8")):
+        entry = dict(entry)
+        languages = Language.objects.filter(code__in=entry.pop("languages"))
+        country = entry.pop("country")
+        service, is_new = SupportService.objects.get_or_create(
+            website=entry["website"],
+            defaults={
+                **entry,
+                "country": Country.objects.get(code=country) if country else None,
+                "is_demo_content": True,
+            },
+        )
+        if is_new:
+            service.languages.set(languages)
+            created += 1
+    return created

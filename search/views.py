@@ -83,6 +83,7 @@ def search_page(request):
         "my_language": language,
         "my_language_name": label("language", language),
         "querystring_without_page": _params_without(params, "page"),
+        "catalogue_url": _catalogue_url(request),
     }
     if results:
         context.update(
@@ -97,6 +98,16 @@ def search_page(request):
             clear_url="?" + urlencode({"q": results.request.q}) if results.request.q else "?",
         )
     return render(request, "search/search_page.html", context, status=status)
+
+
+def _catalogue_url(request):
+    from wagtail.models import Locale
+
+    from programmes.models import ProgrammeIndexPage
+
+    catalogues = ProgrammeIndexPage.objects.live()
+    catalogue = catalogues.filter(locale=Locale.get_active()).first() or catalogues.first()
+    return catalogue.get_url(request) if catalogue else None
 
 
 def _error(message, status=400):

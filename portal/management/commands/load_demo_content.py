@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from tqdm import tqdm
 
-from portal.demo import load_site
+from portal.demo import load_site, load_support_services
 from programmes.demo.loader import load_programmes, read_programmes
 from programmes.ratings import refresh_all_ratings
 
@@ -24,9 +24,11 @@ class Command(BaseCommand):
         ) as bar:
             report = load_programmes(catalogue, programmes, progress=lambda _slug: bar.update())
         rated = refresh_all_ratings()
+        services = load_support_services()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(report.created)} pages created, "
-                f"{report.existing} programmes already present, {rated} programmes rated."
+                f"{report.existing} programmes already present, {rated} programmes rated, "
+                f"{services} support services added."
             )
         )

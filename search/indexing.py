@@ -8,7 +8,8 @@ later with backoff if it does not.
 
 import logging
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from . import backends
@@ -101,13 +102,18 @@ def enqueue(keys):
     """Mark documents for Elasticsearch; one row per key however often it changes."""
     now = timezone.now()
     for key in keys:
-        change, created = PendingChange.objects.get_or_create(
-            key=key, defaults={"next_attempt_at": now}
+        # Bump in SQL, so two concurrent changes both count; create only if there is no row.
+        bumped = PendingChange.objects.filter(key=key).update(
+            version=F("version") + 1, next_attempt_at=now, attempts=0
         )
-        if not created:
-            PendingChange.objects.filter(pk=change.pk).update(
-                version=change.version + 1, next_attempt_at=now, attempts=0
-            )
+        if not bumped:
+            try:
+                with transaction.atomic():
+                    PendingChange.objects.create(key=key, next_attempt_at=now)
+            except IntegrityError:  # someone queued it in between: bump theirs
+                PendingChange.objects.filter(key=key).update(
+                    version=F("version") + 1, next_attempt_at=now, attempts=0
+                )
 
 
 def index_objects(objects):

@@ -16,6 +16,7 @@ MAX_QUERY_LENGTH = 500
 MAX_VALUES_PER_FACET = 50
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
+MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
 CONTROL_PARAMETERS = ("q", "sort", "page", "per_page")
 
 
@@ -102,6 +103,9 @@ def parse(params, visibility=(PUBLIC,), interface_language="en"):
             _("Unknown filter “%(name)s”. Known filters: %(known)s.")
             % {"name": unknown[0], "known": ", ".join(FACETS)}
         )
+    if any("\x00" in value for name in params for value in _getlist(params, name)):
+        # A NUL byte cannot be stored or compared by PostgreSQL: refuse it, do not fail.
+        raise BadSearch(_("The search contains a character that is not allowed."))
     q = " ".join(params.get("q", "").split())
     if len(q) > MAX_QUERY_LENGTH:
         raise BadSearch(
@@ -121,12 +125,19 @@ def parse(params, visibility=(PUBLIC,), interface_language="en"):
             raise BadSearch(_("Too many or too long values for “%(name)s”.") % {"name": facet})
         if values:
             filters[facet] = values
+    page = _integer(params, "page", 1, 1)
+    per_page = _integer(params, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+    if page * per_page > MAX_RESULT_WINDOW:
+        raise BadSearch(
+            _("Only the first %(limit)d results can be paged through. Add a filter or a word.")
+            % {"limit": MAX_RESULT_WINDOW}
+        )
     return SearchRequest(
         q=q,
         filters=filters,
         sort=sort,
-        page=_integer(params, "page", 1, 1),
-        per_page=_integer(params, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
+        page=page,
+        per_page=per_page,
         visibility=tuple(visibility),
         interface_language=interface_language,
     )

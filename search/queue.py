@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import backends
+from .backends import elastic
 from .backends.elastic import ElasticsearchUnavailable
 from .models import IndexedDocument, PendingChange
 
@@ -27,7 +28,13 @@ def backoff(attempts):
 
 
 def process(keys=None, include_waiting=False, backend=None):
-    """Send due changes (or just ``keys``). Returns (sent, failed)."""
+    """Send due changes (or just ``keys``). Returns (sent, failed).
+
+    Sending just ``keys`` is what happens right after a change, inside someone's request: it is
+    skipped while Elasticsearch is cooling down after a failure (the changes stay queued).
+    """
+    if keys is not None and elastic.recently_down():
+        return 0, 0
     backend = backend or backends.elasticsearch_backend()
     pending = PendingChange.objects.order_by("created_at")
     if keys is not None:
@@ -54,21 +61,31 @@ def _send(batch, backend):
     }
     deleted = [change.key for change in batch if change.key not in documents]
     try:
-        failed_keys = backend.bulk(list(documents.values()), deleted)
+        failed_keys = set(backend.bulk(list(documents.values()), deleted))
         error = "Elasticsearch rejected the document."
-    except ElasticsearchUnavailable as exc:
+    except Exception as exc:  # down, timing out, or answering nonsense: nothing was confirmed
         failed_keys = {change.key for change in batch}
         error = f"{type(exc).__name__}: {exc}"[:1000]
-        logger.warning("Elasticsearch unavailable; %d changes stay queued: %s", len(batch), error)
+        elastic.mark_down()
+        expected = isinstance(exc, ElasticsearchUnavailable)
+        logger.warning(
+            "Elasticsearch unavailable; %d changes stay queued: %s", len(batch), error,
+            exc_info=not expected,
+        )  # fmt: skip
     now = timezone.now()
+    failed = 0
     for change in batch:
+        # Either way, only if nobody changed the document meanwhile: a newer change is due now.
+        current = PendingChange.objects.filter(pk=change.pk, version=change.version)
         if change.key in failed_keys:
-            PendingChange.objects.filter(pk=change.pk).update(
+            failed += 1
+            current.update(
                 attempts=F("attempts") + 1,
                 next_attempt_at=now + backoff(change.attempts + 1),
                 last_error=error,
             )
         else:
-            # Only if nobody changed the document while it was being sent.
-            PendingChange.objects.filter(pk=change.pk, version=change.version).delete()
-    return len(batch) - len(failed_keys), len(failed_keys)
+            current.delete()
+    if failed < len(batch):
+        elastic.mark_up()  # it answered
+    return len(batch) - failed, failed

@@ -154,5 +154,5 @@ class PortalSearch(FacetedSearch):
             post_tags=["</mark>"],
             fragment_size=240,
             number_of_fragments=1,
-            no_match_size=240,
+            max_analyzed_offset=100_000,  # very long bodies are highlighted in their start only
         ).highlight("summary", "summary.*", "body", "body.*")

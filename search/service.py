@@ -11,6 +11,7 @@ from django.db import DatabaseError
 from working_groups.permissions import member_group_ids
 
 from . import backends
+from .backends import elastic
 from .query import SearchResults, facet_options
 from .schema import PUBLIC, group_visibility
 
@@ -29,12 +30,16 @@ def visibility_for(user):
 def run(request):
     degraded = False
     try:
-        if backends.elasticsearch_enabled():
+        if backends.elasticsearch_enabled() and elastic.recently_down():
+            degraded = True  # it failed moments ago: do not make this visitor wait for it too
+            total, hits, counts = backends.embedded_backend().search(request)
+        elif backends.elasticsearch_enabled():
             try:
                 total, hits, counts = backends.elasticsearch_backend().search(request)
             except Exception:  # any failure of the cluster or its answer: use the embedded index
                 logger.warning("Elasticsearch failed; answering from the embedded index.",
                                exc_info=True)  # fmt: skip
+                elastic.mark_down()
                 degraded = True
                 total, hits, counts = backends.embedded_backend().search(request)
         else:

@@ -8,7 +8,7 @@ from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.models import SupportService
@@ -60,16 +60,25 @@ def _with_descendants(page):
     return [page, *Page.objects.descendant_of(page).only("id", "content_type")]
 
 
+def _translations(page):
+    """The page's other language versions: their ``available_in`` lists its language."""
+    return list(
+        Page.objects.filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .only("id", "content_type")
+    )
+
+
 @receiver(page_published)
 def on_published(sender, instance, **kwargs):
     # A programme passes its facets to its evaluations and reports: refresh them too.
     pages = _with_descendants(instance) if isinstance(instance, ProgrammePage) else [instance]
-    sync_pages_later(pages)
+    sync_pages_later(pages + _translations(instance))
 
 
 @receiver(page_unpublished)
 def on_unpublished(sender, instance, **kwargs):
-    sync_pages_later([instance])
+    sync_pages_later([instance, *_translations(instance)])
 
 
 @receiver(post_page_move)
@@ -80,12 +89,24 @@ def on_moved(sender, instance, **kwargs):
 def on_deleted(sender, instance, **kwargs):
     key = source_for(instance).key(instance.pk)
     transaction.on_commit(lambda: indexing.remove([key]))
+    if isinstance(instance, Page):
+        sync_pages_later(_translations(instance))
 
 
 # Connected per model: a post_delete receiver for every model would stop Django from deleting
 # facet rows in bulk.
 for _source in SOURCES:
     post_delete.connect(on_deleted, sender=_source.model, dispatch_uid=f"search-{_source.type}")
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """Making a page private, or public again, changes whether it and its subpages may be
+    found. Wagtail sends no page signal for it: the restriction is saved on its own."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        sync_pages_later(_with_descendants(page))
 
 
 @receiver(rating_refreshed)

@@ -1,14 +1,17 @@
 """The Elasticsearch 8 backend: queries through ``search.schema.PortalSearch``, writes from the
 embedded table (the source of truth), rebuilds into a new timestamped index behind an alias.
 
-The client is created on first use, never at import. Every call has a short timeout: a slow or
-absent cluster must make the portal fall back to the embedded index, not hang.
+The client is created on first use, never at import. Every call has a short timeout (writes a
+little longer, in proportion to what they carry): a slow or absent cluster must make the portal
+fall back to the embedded index, not hang.
 """
 
 import html
+import logging
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.cache import cache
 
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.dsl import connections
@@ -16,9 +19,36 @@ from elasticsearch.dsl import connections
 from ..query import Hit
 from ..schema import ContentDocument, PortalSearch, index_alias
 
+logger = logging.getLogger(__name__)
+
 # What "Elasticsearch is not working" looks like to the client: network, timeouts, HTTP errors.
 ElasticsearchUnavailable = (TransportError, ApiError, ConnectionError, TimeoutError)
 REQUEST_TIMEOUT_SECONDS = 5
+# Writes get longer the more they carry: one published page stays quick to give up, while a
+# batch of 500 documents (analysed into ~60 fields each) gets time to be indexed.
+MAX_WRITE_TIMEOUT_SECONDS = 60
+
+
+# After a failure, give the cluster this long before trying again from a request, so visitors
+# and editors do not each wait for a timeout while it is down. The queue command always tries.
+COOL_DOWN_SECONDS = 30
+_COOL_DOWN_KEY = "search:elasticsearch-cooling-down"
+
+
+def mark_down():
+    cache.set(_COOL_DOWN_KEY, True, COOL_DOWN_SECONDS)
+
+
+def mark_up():
+    cache.delete(_COOL_DOWN_KEY)
+
+
+def recently_down():
+    return bool(cache.get(_COOL_DOWN_KEY))
+
+
+def write_timeout(operations):
+    return min(MAX_WRITE_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS + operations / 10)
 
 
 def client():
@@ -99,21 +129,38 @@ class ElasticsearchBackend:
     # --- writing ------------------------------------------------------------------------
 
     def bulk(self, documents, deleted_keys, index=None):
-        """Index ``documents`` and delete ``deleted_keys``. Returns the keys that failed."""
-        operations = []
+        """Index ``documents`` and delete ``deleted_keys``. Returns the keys that failed.
+
+        Without ``index`` the writes go through the alias and require it to exist: writing to a
+        missing alias would otherwise auto-create a concrete index under the alias's name, with
+        guessed mappings, which no later rebuild could put the alias on. A delete answered
+        404 (never indexed, or already gone) succeeded.
+        """
+        target = index or index_alias()
+        operations, keys = [], []
         for doc in documents:
-            operations += [{"index": {"_index": index or index_alias(), "_id": doc["key"]}}, doc]
+            operations += [{"index": {"_index": target, "_id": doc["key"]}}, doc]
+            keys.append(doc["key"])
         for key in deleted_keys:
-            operations.append({"delete": {"_index": index or index_alias(), "_id": key}})
-        if not operations:
+            operations.append({"delete": {"_index": target, "_id": key}})
+            keys.append(key)
+        if not keys:
             return set()
-        response = client().bulk(operations=operations, refresh="wait_for" if not index else False)
+        params = {"refresh": False} if index else {"refresh": "wait_for", "require_alias": True}
+        es = client().options(request_timeout=write_timeout(len(keys)))
+        response = es.bulk(operations=operations, **params)
+        items = response.body.get("items")
+        if not isinstance(items, list) or len(items) != len(keys):
+            # An answer we cannot match to the request confirms nothing.
+            logger.warning("Unexpected bulk response from Elasticsearch: %.500r", response.body)
+            return set(keys)
         failed = set()
-        for item in response.body.get("items", []):
+        for key, item in zip(keys, items, strict=True):
             ((action, result),) = item.items()
-            not_found = action == "delete" and result.get("status") == 404
-            if result.get("status", 500) >= 300 and not not_found:
-                failed.add(result["_id"])
+            status = result.get("status", 500)
+            not_found = action == "delete" and status == 404
+            if (status >= 300 or "error" in result) and not not_found:
+                failed.add(key)
         return failed
 
     def create_index(self):
@@ -122,32 +169,52 @@ class ElasticsearchBackend:
         ContentDocument._index.clone(name).create(using=client())
         return name
 
+    def delete_index(self, name):
+        client().indices.delete(index=name, ignore_unavailable=True)
+
     def swap_alias(self, new_index):
-        """Point the alias at ``new_index`` in one atomic step, then drop the old indices."""
+        """Point the alias at ``new_index`` in one atomic step, then drop the old indices.
+
+        A concrete index that took the alias's name (written to before any rebuild) is dropped
+        in the same step. Returns the names of the indices the alias (or name) pointed at.
+        """
         es = client()
         alias = index_alias()
-        old = list(es.indices.get_alias(name=alias, ignore_unavailable=True).body) if (
-            es.indices.exists_alias(name=alias)
-        ) else []  # fmt: skip
-        actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+        actions = []
+        if es.indices.exists_alias(name=alias):
+            old = sorted(es.indices.get_alias(name=alias).body)
+            actions += [{"remove": {"index": name, "alias": alias}} for name in old]
+        elif es.indices.exists(index=alias):
+            old = [alias]
+            actions.append({"remove_index": {"index": alias}})
+        else:
+            old = []
         actions.append({"add": {"index": new_index, "alias": alias}})
-        es.indices.refresh(index=new_index)
+        es.options(request_timeout=MAX_WRITE_TIMEOUT_SECONDS).indices.refresh(index=new_index)
         es.indices.update_aliases(actions=actions)
         for name in old:
-            if name != new_index:
-                es.indices.delete(index=name, ignore_unavailable=True)
+            if name not in (new_index, alias):
+                try:
+                    es.indices.delete(index=name, ignore_unavailable=True)
+                except ElasticsearchUnavailable:
+                    # The swap is done; a leftover index costs disk, not correctness.
+                    logger.warning("Could not delete the old index %s.", name, exc_info=True)
         return old
 
     def document_keys(self):
         """Every key in the live index (for checking it matches the database)."""
         es = client()
-        keys, response = (
-            set(),
-            es.search(
-                index=index_alias(), query={"match_all": {}}, source=["key"], size=1000, scroll="1m"
-            ),
+        keys = set()
+        response = es.search(
+            index=index_alias(), query={"match_all": {}}, source=False, size=1000, scroll="1m"
         )
-        while response.body["hits"]["hits"]:
-            keys.update(hit["_id"] for hit in response.body["hits"]["hits"])
-            response = es.scroll(scroll_id=response.body["_scroll_id"], scroll="1m")
+        scroll_id = response.body.get("_scroll_id")
+        try:
+            while response.body["hits"]["hits"]:
+                keys.update(hit["_id"] for hit in response.body["hits"]["hits"])
+                response = es.scroll(scroll_id=scroll_id, scroll="1m")
+                scroll_id = response.body.get("_scroll_id", scroll_id)
+        finally:
+            if scroll_id:
+                es.clear_scroll(scroll_id=scroll_id)
         return keys

@@ -12,10 +12,13 @@ from ..schema import FACETS, PUBLIC
 DOCS = "search_indexeddocument"
 VALUES = "search_facetvalue"
 
+# Undated documents last. "DESC NULLS LAST" is SQLite's own order for DESC (spelled out for
+# PostgreSQL), so SQLite walks the (is_public, date) index for "newest" instead of sorting every
+# row: 200 ms -> 2 ms for a match-all page of 50,000 documents.
 ORDER_BY = {
-    "relevance": "m.score DESC, (d.date IS NULL), d.date DESC, d.key",
-    "newest": "(d.date IS NULL), d.date DESC, d.key",
-    "evidence": "d.rating_rank DESC, (d.date IS NULL), d.date DESC, d.key",
+    "relevance": "m.score DESC, d.date DESC NULLS LAST, d.key",
+    "newest": "d.date DESC NULLS LAST, d.key",
+    "evidence": "d.rating_rank DESC, d.date DESC NULLS LAST, d.key",
 }
 
 
@@ -56,7 +59,11 @@ class _Query:
         if self.match is None:
             return f"{DOCS} d", []
         sql, params = self.match
-        return f"{DOCS} d JOIN ({sql}) m ON m.id = d.id", list(params)
+        # The text match drives the join. Left to itself, SQLite's planner walks the visible
+        # documents and runs the FTS5 query once per row (about 1 s instead of 20 ms over
+        # 50,000 documents); its CROSS JOIN keeps the left table outermost.
+        join = "CROSS JOIN" if connection.vendor == "sqlite" else "JOIN"
+        return f"({sql}) m {join} {DOCS} d ON d.id = m.id", list(params)
 
     def _where(self, filters):
         clauses, params = [], []

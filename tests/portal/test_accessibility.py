@@ -63,7 +63,7 @@ def test_the_404_page_has_the_same_basics(client, home):
 
 
 def test_every_filter_checkbox_has_a_label(client, urls):
-    form = dom(client.get(urls["catalogue"])).find("form", method="get")
+    form = dom(client.get(urls["catalogue"])).find("aside", cls="filters").find("form")
     boxes = form.find_all("input", type="checkbox")
     assert len(boxes) > 20  # all facets rendered: target groups, practices, levels, ratings...
     labels = {label.attrs.get("for"): label.text for label in form.find_all("label")}
@@ -73,7 +73,7 @@ def test_every_filter_checkbox_has_a_label(client, urls):
 
 
 def test_every_filter_group_is_a_fieldset_with_a_legend(client, urls):
-    form = dom(client.get(urls["catalogue"])).find("form", method="get")
+    form = dom(client.get(urls["catalogue"])).find("aside", cls="filters").find("form")
     fieldsets = form.find_all("fieldset")
     assert [fs.find("legend").text for fs in fieldsets] == [
         "Target group",
@@ -85,7 +85,7 @@ def test_every_filter_group_is_a_fieldset_with_a_legend(client, urls):
 
 
 def test_the_filter_form_works_without_javascript(client, urls):
-    form = dom(client.get(urls["catalogue"])).find("form", method="get")
+    form = dom(client.get(urls["catalogue"])).find("aside", cls="filters").find("form")
     assert form.attrs["action"] == urls["catalogue"]
     assert form.find("button", type="submit").text == "Show programmes"
 

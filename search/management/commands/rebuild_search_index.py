@@ -32,6 +32,11 @@ class Command(BaseCommand):
             ) as bar:
                 try:
                     name = rebuild.rebuild_elasticsearch(progress=bar.update)
+                except rebuild.RejectedDocuments as exc:
+                    raise CommandError(
+                        f"{exc}. The alias was left on the previous index; the embedded index "
+                        "was rebuilt and answers searches meanwhile."
+                    ) from exc
                 except ElasticsearchUnavailable as exc:
                     raise CommandError(
                         f"Elasticsearch is not reachable ({exc}). The embedded index was rebuilt "

@@ -45,6 +45,7 @@ test: install-test lint
 
 bench: install-test
 	$(BIN)/python bench/catalogue.py
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected

@@ -22,6 +22,11 @@ ORDER_BY = {
 }
 
 
+# Below this many results, facet counts start from the results (measured on SQLite with 50,000
+# documents: about half the time for a filtered text search; slower past ~10,000 results).
+FACETS_FROM_RESULTS_UP_TO = 5000
+
+
 def _placeholders(values):
     return ", ".join(["%s"] * len(values))
 
@@ -40,7 +45,7 @@ class EmbeddedBackend:
             base = _Query(match, request.visibility)
             total = base.count(cursor, request.filters)
             hits = base.hits(cursor, request) if total > request.offset else []
-            counts = base.facet_counts(cursor, request)
+            counts = base.facet_counts(cursor, request, total)
         if request.q:
             terms = text.query_terms(request.q, interface_language=request.interface_language)
             for hit, body in hits:
@@ -67,6 +72,11 @@ class _Query:
 
     def _where(self, filters):
         clauses, params = [], []
+        # With a text match on SQLite, the id lists are tested on the match's id, so they
+        # discard rows before the document's (wide) row is read: a filtered text search over
+        # 50,000 documents reads ~300 rows instead of ~16,000. The unary + stops SQLite from
+        # turning them into FTS5 rowid lookups, which would run the text query once per id.
+        doc_id = "+m.id" if self.match is not None and connection.vendor == "sqlite" else "d.id"
         visible = []
         if PUBLIC in self.visibility:
             visible.append("d.is_public = %s")
@@ -74,14 +84,14 @@ class _Query:
         groups = [v for v in self.visibility if v != PUBLIC]
         if groups:
             visible.append(
-                f"d.id IN (SELECT document_id FROM {VALUES} WHERE facet = %s "
+                f"{doc_id} IN (SELECT document_id FROM {VALUES} WHERE facet = %s "
                 f"AND value IN ({_placeholders(groups)}))"
             )
             params += ["visibility", *groups]
         clauses.append("(" + (" OR ".join(visible) or "1 = 0") + ")")
         for facet, values in filters.items():
             clauses.append(
-                f"d.id IN (SELECT document_id FROM {VALUES} WHERE facet = %s "
+                f"{doc_id} IN (SELECT document_id FROM {VALUES} WHERE facet = %s "
                 f"AND value IN ({_placeholders(values)}))"
             )
             params += [facet, *values]
@@ -126,7 +136,7 @@ class _Query:
             results.append((hit, f"{summary} {body}" if summary else body))
         return results
 
-    def facet_counts(self, cursor, request):
+    def facet_counts(self, cursor, request, total):
         """Counts per facet value. A facet's own selection is left out of its counts, so a
         visitor sees how many results each other value of that facet would add."""
         counts = {}
@@ -138,13 +148,13 @@ class _Query:
             if not facets:
                 continue
             filters = request.without(facets[0]) if facets[0] in selected else request.filters
-            sql, params = self._counts_sql(facets, filters)
+            sql, params = self._counts_sql(facets, filters, total)
             cursor.execute(sql, params)
             for facet, value, count in cursor.fetchall():
                 counts.setdefault(facet, {})[value] = count
         return counts
 
-    def _counts_sql(self, facets, filters):
+    def _counts_sql(self, facets, filters, total):
         head = (
             f"SELECT f.facet, f.value, COUNT(*) FROM {VALUES} f "
             f"WHERE f.facet IN ({_placeholders(facets)}) AND "
@@ -154,6 +164,14 @@ class _Query:
             # Everything public: one pass over the (is_public, facet, value) index.
             return f"{head}f.is_public = %s{tail}", [*facets, True]
         subquery, params = self._select("d.id", filters)
+        if total <= FACETS_FROM_RESULTS_UP_TO and connection.vendor == "sqlite":
+            # Few results: read just their facet rows, through the (document, facet, value)
+            # index, rather than every row of these facets.
+            return (
+                f"SELECT f.facet, f.value, COUNT(*) FROM ({subquery}) r CROSS JOIN {VALUES} f "
+                f"ON f.document_id = r.id WHERE f.facet IN ({_placeholders(facets)}){tail}",
+                [*params, *facets],
+            )
         return f"{head}f.document_id IN ({subquery}){tail}", [*facets, *params]
 
 

@@ -490,7 +490,7 @@ def synthetic_document(number, vocab, seed):
         )
         if rng.random() < PRIVATE_SHARE:
             fields["visibility"] = [f"group:{rng.randint(1, 8)}"]
-    return document(None, number, type_, title, language, f"/bench/{type_}/{number}/", **fields)
+    return document(number, type_, title, language, f"/bench/{type_}/{number}/", **fields)
 
 
 class _Item:

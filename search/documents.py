@@ -35,7 +35,7 @@ def slugs(manager):
     return sorted(term.slug for term in manager.all())
 
 
-def document(obj, key, type, title, language, url, **fields):
+def document(key, type, title, language, url, **fields):
     """A complete ContentDocument dict: every field present, facets as sorted lists."""
     doc = {
         "key": f"{type}:{key}",
@@ -116,7 +116,6 @@ def programme_document(page):
     fields = _page_fields(page)
     fields["available_in"] += [language.code.lower() for language in page.languages.all()]
     return document(
-        page,
         page.pk,
         "programme",
         page.title,
@@ -147,7 +146,6 @@ def evaluation_document(page):
         for result in page.results.select_related("outcome")
     )
     return document(
-        page,
         page.pk,
         "evaluation",
         page.title,
@@ -168,7 +166,6 @@ def implementation_report_document(page):
     if page.setting_id:
         facets["setting"] = [page.setting.slug]
     return document(
-        page,
         page.pk,
         "implementation_report",
         page.title,
@@ -196,7 +193,6 @@ def standard_page_document(page):
     if not is_searchable_page(page):
         return None
     return document(
-        page,
         page.pk,
         "page",
         page.title,
@@ -210,7 +206,6 @@ def support_service_document(service):
     """Support services have no language of their own: they are listed in every language."""
     languages = [language.code.lower() for language in service.languages.all()]
     return document(
-        service,
         service.pk,
         "support_service",
         service.name,

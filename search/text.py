@@ -124,7 +124,7 @@ def highlight(text, terms, language, length=240):
     wanted = {fold(variant) for variants in terms for variant in variants}
     spans = [
         m.span()
-        for m in WORD.finditer(text)
+        for m in (WORD.finditer(text) if wanted else ())
         if fold(stem(m.group().lower(), language)) in wanted or fold(m.group().lower()) in wanted
     ]
     start = 0

@@ -48,7 +48,6 @@ def search_document(
     elif rating_rank is not None:
         fields["rating_rank"] = rating_rank
     return document(
-        None,
         key,
         type,
         title,

@@ -385,7 +385,6 @@ def content_doc(number, type="programme", title=None, language="en", **fields):
     fields.setdefault("summary", f"Summary of {type} {number}.")
     fields.setdefault("date", datetime(2024, 1, 1 + number % 28, 12, tzinfo=UTC))
     return document(
-        None,
         number,
         type,
         title or f"{type.title()} {number}",

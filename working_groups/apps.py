@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,12 @@ class WorkingGroupsConfig(AppConfig):
     name = "working_groups"
     verbose_name = _("Working groups")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import permissions
+        from .models import Membership
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                permissions._forget_on_change, sender=Membership, dispatch_uid=f"wg-{signal}"
+            )

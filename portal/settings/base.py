@@ -29,6 +29,8 @@ env = environ.Env(
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     MEDIA_URL=(str, "/media/"),
     MEDIA_STORAGE_BACKEND=(str, "django.core.files.storage.FileSystemStorage"),
+    PRIVATE_MEDIA_ROOT=(str, str(BASE_DIR / "private_media")),
+    GROUP_UPLOAD_MAX_MB=(int, 20),
     STATIC_ROOT=(str, str(BASE_DIR / "static_collected")),
     SITE_URL=(str, "http://127.0.0.1:8000"),
     TRUSTED_PROXY=(bool, False),
@@ -198,7 +200,14 @@ MEDIA_URL = env("MEDIA_URL")
 STORAGES = {
     "default": {"BACKEND": env("MEDIA_STORAGE_BACKEND")},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Working-group documents: never under MEDIA_ROOT and with no URL, so only the
+    # permission-checking download view can read them.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env("PRIVATE_MEDIA_ROOT"), "base_url": None},
+    },
 }
+GROUP_UPLOAD_MAX_BYTES = env("GROUP_UPLOAD_MAX_MB") * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 vars().update(env.email_url(var="EMAIL_URL"))

@@ -33,6 +33,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     *search_urls.page_urlpatterns,
     path("support/", views.support_services, name="support_services"),
+    path("working-groups/", include("working_groups.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

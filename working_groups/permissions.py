@@ -43,7 +43,9 @@ def member_group_ids(user):
     """Groups whose private space ``user`` may see: active memberships of an active account.
     Pending applicants, anonymous visitors and deactivated accounts see none."""
     return frozenset(
-        group_id for group_id, m in _memberships(user).items() if m.status == MembershipStatus.ACTIVE
+        group_id
+        for group_id, m in _memberships(user).items()
+        if m.status == MembershipStatus.ACTIVE
     )
 
 

@@ -9,8 +9,10 @@ import pytest
 from search.schema import group_visibility
 from tests.factories.portal import UserFactory
 from tests.factories.search import day, search_document
+from tests.factories.working_groups import WorkingGroupFactory
 from tests.helpers import dom
-from working_groups.models import Membership, WorkingGroup
+from working_groups.choices import Axis
+from working_groups.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +35,8 @@ SEES = {
 @pytest.fixture
 def groups(db):
     return (
-        WorkingGroup.objects.create(name="Group A", slug="group-a", axis="practice"),
-        WorkingGroup.objects.create(name="Group B", slug="group-b", axis="programme"),
+        WorkingGroupFactory(name="Group A", slug="group-a", axis=Axis.PRACTICE),
+        WorkingGroupFactory(name="Group B", slug="group-b", axis=Axis.PROGRAMME),
     )
 
 

@@ -54,3 +54,6 @@ class Notification(models.Model):
                 name="notification_unsent",
             )
         ]
+
+    def __str__(self):
+        return f"{self.activity} for {self.recipient_id}"

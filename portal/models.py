@@ -37,8 +37,37 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
+    """A member of the network. The profile is what other members of a shared working group
+    see (never the e-mail address); it is kept to the least the network needs."""
+
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    country = models.ForeignKey(
+        "programmes.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("country"),
+    )
+    practice = models.ForeignKey(
+        "programmes.Practice",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("practice"),
+        help_text=_("Your professional background."),
+    )
+    is_researcher = models.BooleanField(_("I am a researcher"), default=False)
+    working_languages = models.ManyToManyField(
+        "programmes.Language",
+        blank=True,
+        related_name="+",
+        verbose_name=_("working languages"),
+        help_text=_("Languages you can work in with other members."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -51,6 +80,12 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @property
+    def public_name(self):
+        """How other members see this person: the name, never the e-mail address (which
+        ``str()`` falls back to, for staff screens)."""
+        return self.get_full_name() or _("Unnamed member")
 
 
 class HomePage(Page):

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import urls as search_urls
 
 from . import views
+from .accounts import views as account_views
 
 # The Django admin is deliberately not mounted: editors and moderators use Wagtail.
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("admin/login/", views.admin_login, name="portal_admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("portal.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
@@ -33,6 +35,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     *search_urls.page_urlpatterns,
     path("support/", views.support_services, name="support_services"),
+    path("members/<int:pk>/", account_views.member_profile, name="member_profile"),
     path("working-groups/", include("working_groups.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from html import unescape
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
 from portal.models import StandardPage, SupportService
 from programmes.models import EvaluationPage, ImplementationReportPage, ProgrammePage
+from working_groups.choices import Axis
+from working_groups.models import GroupDocument, Meeting, OutputPage, Thread, WorkingGroup
 
-from .schema import PUBLIC
+from .schema import PUBLIC, group_visibility
 
 
 def plain(html_or_text):
@@ -219,23 +222,130 @@ def support_service_document(service):
     )
 
 
+# Working groups. The group and its outputs are public; what is in its private space is
+# visible to its members only (``group_visibility``), and is written in whatever language the
+# members use, so it is indexed as the portal's default language.
+GROUP_LANGUAGE = "en"
+
+
+def _group_facets(group):
+    covers = group.covers
+    if covers is None:
+        return {}
+    return {"practice" if group.axis == Axis.PRACTICE else "target_group": [covers.slug]}
+
+
+def _group_url(obj):
+    with translation.override(GROUP_LANGUAGE):
+        return obj.get_absolute_url()
+
+
+def _private(obj, type, title, group, **fields):
+    """A document of a group's private space: only its members may find it."""
+    return document(
+        obj.pk,
+        type,
+        title,
+        GROUP_LANGUAGE,
+        _group_url(obj),
+        visibility=[group_visibility(group.pk)],
+        **_group_facets(group),
+        **fields,
+    )
+
+
+def working_group_document(group):
+    return document(
+        group.pk,
+        "working_group",
+        group.name,
+        GROUP_LANGUAGE,
+        _group_url(group),
+        summary=group.description,
+        body=plain(group.covers),
+        date=group.created_at,
+        **_group_facets(group),
+    )
+
+
+def output_document(page):
+    if not is_searchable_page(page):
+        return None
+    return document(
+        page.pk,
+        "output",
+        page.title,
+        summary=page.summary,
+        body=plain(" ".join([page.group.name, stream_text(page.body)])),
+        **_group_facets(page.group),
+        **_page_fields(page),
+    )
+
+
+def thread_document(thread):
+    """A discussion: its title and every post not removed (removed posts' words must go)."""
+    texts = [plain(post.body_html) for post in thread.posts.all() if not post.is_removed]
+    return _private(
+        thread,
+        "discussion",
+        thread.title,
+        thread.group,
+        summary=texts[0][:300] if texts else "",
+        body=" ".join(texts),
+        date=thread.last_activity_at,
+    )
+
+
+def group_document_document(doc):
+    latest = max(doc.versions.all(), key=lambda version: version.number, default=None)
+    return _private(
+        doc,
+        "group_document",
+        doc.title,
+        doc.group,
+        summary=doc.description[:300],
+        body=plain(" ".join([doc.description, latest.filename if latest else ""])),
+        date=doc.updated_at,
+    )
+
+
+def meeting_document(meeting):
+    agenda = plain(meeting.agenda_html)
+    return _private(
+        meeting,
+        "meeting",
+        meeting.title,
+        meeting.group,
+        summary=agenda[:300],
+        body=" ".join([agenda, plain(meeting.minutes_html)]),
+        date=meeting.starts_at,
+    )
+
+
 @dataclass(frozen=True)
 class Source:
-    """One kind of searchable content: how to find all of it, and how to turn one into a doc."""
+    """One kind of searchable content: how to find all of it, and how to turn one into a doc.
+    ``related``: what ``to_document`` reads from related rows, fetched with each batch."""
 
     model: type
     type: str
     to_document: object
+    related: tuple = ()
 
     def everything(self):
         queryset = self.model.objects.all()
         if issubclass(self.model, Page):
             queryset = queryset.live().order_by("path")
-        return queryset.order_by("pk") if not issubclass(self.model, Page) else queryset
+        else:
+            queryset = queryset.order_by("pk")
+        return queryset.prefetch_related(*self.related) if self.related else queryset
 
     def key(self, pk):
         return f"{self.type}:{pk}"
 
+
+# What group content's documents read from the group, fetched once per batch in a rebuild.
+GROUP_RELATED = ("group__practice", "group__target_group")
 
 SOURCES = [
     Source(ProgrammePage, "programme", programme_document),
@@ -243,6 +353,11 @@ SOURCES = [
     Source(ImplementationReportPage, "implementation_report", implementation_report_document),
     Source(StandardPage, "page", standard_page_document),
     Source(SupportService, "support_service", support_service_document),
+    Source(WorkingGroup, "working_group", working_group_document, ("practice", "target_group")),
+    Source(OutputPage, "output", output_document, GROUP_RELATED),
+    Source(Thread, "discussion", thread_document, (*GROUP_RELATED, "posts")),
+    Source(GroupDocument, "group_document", group_document_document, (*GROUP_RELATED, "versions")),
+    Source(Meeting, "meeting", meeting_document, GROUP_RELATED),
 ]
 
 

@@ -15,6 +15,11 @@ TYPE_LABELS = {
     "implementation_report": _("Implementation report"),
     "support_service": _("Support service"),
     "page": _("Page"),
+    "working_group": _("Working group"),
+    "output": _("Working-group output"),
+    "discussion": _("Discussion"),
+    "group_document": _("Group document"),
+    "meeting": _("Meeting"),
 }
 
 FACET_LABELS = {

@@ -15,6 +15,15 @@ from portal.models import SupportService
 from programmes.models import ProgrammePage
 from programmes.models.vocabulary import Term
 from programmes.ratings import rating_refreshed
+from working_groups.models import (
+    DocumentVersion,
+    GroupDocument,
+    Meeting,
+    OutputPage,
+    Post,
+    Thread,
+    WorkingGroup,
+)
 
 from . import backends, indexing, labels
 from .documents import SOURCES, source_for
@@ -141,3 +150,38 @@ def on_term_saved(sender, instance, created, **kwargs):
                 [p for programme in programmes.all() for p in _with_descendants(programme)]
             )
         )
+
+
+# Working groups. Deleting a group deletes its threads, documents and meetings one by one (each
+# sends post_delete, connected above), so none of its private content outlives it in the index.
+
+
+@receiver(post_save, sender=WorkingGroup)
+def on_group_saved(sender, instance, created, **kwargs):
+    """The group's name and what it covers are in its outputs' and its content's documents."""
+    sync_later(WorkingGroup, [instance.pk])
+    if created:
+        return
+    for model in (Thread, GroupDocument, Meeting):
+        sync_later(model, model.objects.filter(group=instance).values_list("pk", flat=True))
+    sync_pages_later(OutputPage.objects.filter(group=instance).only("id", "content_type"))
+
+
+@receiver(post_save, sender=Thread)
+@receiver(post_save, sender=GroupDocument)
+@receiver(post_save, sender=Meeting)
+def on_group_content_saved(sender, instance, **kwargs):
+    sync_later(sender, [instance.pk])
+
+
+@receiver(post_save, sender=Post)
+@receiver(post_delete, sender=Post)
+def on_post_changed(sender, instance, **kwargs):
+    """A new, edited or removed post changes its thread's text."""
+    sync_later(Thread, [instance.thread_id])
+
+
+@receiver(post_save, sender=DocumentVersion)
+@receiver(post_delete, sender=DocumentVersion)
+def on_version_changed(sender, instance, **kwargs):
+    sync_later(GroupDocument, [instance.document_id])

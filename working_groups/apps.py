@@ -9,8 +9,12 @@ class WorkingGroupsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import permissions
+        from . import (
+            notifications,  # noqa: F401 (connects the immediate sender)
+            permissions,
+        )
         from .models import Membership
+        from .signals import accept_invitations_on_confirmation  # noqa: F401 (connects it)
 
         for signal in (post_save, post_delete):
             signal.connect(

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # CMS users must set up two-factor authentication before they reach /admin/.
+    "portal.accounts.middleware.CMSTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -152,8 +154,12 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/h/ip",
     "reset_password": "5/h/ip,3/h/key",
 }
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Two-factor authentication: an authenticator app, security keys or passkeys, and recovery
+# codes. Required of everyone with CMS access (portal.accounts.middleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Prevention Network"
+# Browsers only allow WebAuthn on HTTPS, or on http://localhost in development.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 
 # Internationalisation: UI strings are marked for translation; content locales are the
 # 24 official languages of the EU, with English as the default.
@@ -212,6 +218,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 vars().update(env.email_url(var="EMAIL_URL"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
+# A hanging mail server must not hold a member's request for long: unsent mail is retried.
+EMAIL_TIMEOUT = 10
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Behind a reverse proxy that sets X-Forwarded-Proto/-Host (and strips them from clients),

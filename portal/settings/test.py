@@ -27,3 +27,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # (when ELASTICSEARCH_URL is set) with the `settings` fixture, under a throwaway index prefix.
 ELASTICSEARCH_TEST_URL = ELASTICSEARCH_URL  # noqa: F405
 ELASTICSEARCH_URL = ""
+
+# The shared-cache warning is about production; the tests use a local cache on purpose.
+SILENCED_SYSTEM_CHECKS = ["portal.W001"]

@@ -64,6 +64,7 @@ class ThreadFactory(DjangoModelFactory):
 
     class Meta:
         model = Thread
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def body(obj, create, extracted, **kwargs):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories.portal import UserFactory
+from tests.factories.portal import UserFactory, enable_totp
 from tests.factories.programmes import EvaluationPageFactory, ProgrammePageFactory
 from tests.helpers import dom, links
 
@@ -30,7 +30,9 @@ def evaluation(programme):
 
 
 def live_status_links(client, page):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    enable_totp(admin)  # the CMS requires two-factor authentication
+    client.force_login(admin)
     response = client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200
     return {a.attrs["href"] for a in dom(response).find_all("a", cls="page-status-tag")}

@@ -7,7 +7,7 @@ from django.core.management import call_command
 import pytest
 
 from programmes.models import OutcomeRating, ProgrammePage, ProgrammeRating
-from tests.factories.portal import UserFactory
+from tests.factories.portal import UserFactory, enable_totp
 from tests.factories.programmes import EvaluationPageFactory, ProgrammePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +110,9 @@ class TestNotEditable:
 
     def test_the_admin_edit_page_has_no_rating_input(self, client, programme, rate):
         rate(programme)
-        client.force_login(UserFactory(is_staff=True, is_superuser=True))
+        admin = UserFactory(is_staff=True, is_superuser=True)
+        enable_totp(admin)  # the CMS requires two-factor authentication
+        client.force_login(admin)
         response = client.get(f"/admin/pages/{programme.pk}/edit/")
         assert response.status_code == 200
         page = response.content.decode()

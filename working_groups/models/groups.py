@@ -95,6 +95,7 @@ class Membership(models.Model):
 
     Role = Role
     Status = MembershipStatus
+    NotifyBy = NotifyBy
 
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(
@@ -130,7 +131,7 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = _("membership")
-        ordering = ["group", "-role", "user__last_name", "user__first_name"]
+        ordering = ["group", "role", "user__last_name", "user__first_name"]  # coordinators first
         constraints = [
             models.UniqueConstraint(fields=["group", "user"], name="one_membership_per_group")
         ]

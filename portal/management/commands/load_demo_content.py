@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from tqdm import tqdm
@@ -5,12 +6,15 @@ from tqdm import tqdm
 from portal.demo import load_site, load_support_services
 from programmes.demo.loader import load_programmes, read_programmes
 from programmes.ratings import refresh_all_ratings
+from working_groups.demo import load_working_groups
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content: real, publicly documented programmes with their evaluations. "
-        "Safe to run again: nothing is duplicated and editors' changes are kept."
+        "Load the demo content: real, publicly documented programmes with their evaluations, "
+        "and the working groups with a published output. With DEBUG on, also demo members "
+        "with a shared password and a lived-in private space. Safe to run again: nothing is "
+        "duplicated and editors' changes are kept."
     )
 
     def handle(self, *args, **options):
@@ -25,10 +29,25 @@ class Command(BaseCommand):
             report = load_programmes(catalogue, programmes, progress=lambda _slug: bar.update())
         rated = refresh_all_ratings()
         services = load_support_services()
+        # Demo people have a published password: never on a server with DEBUG off.
+        groups = load_working_groups(include_people=settings.DEBUG)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(report.created)} pages created, "
                 f"{report.existing} programmes already present, {rated} programmes rated, "
-                f"{services} support services added."
+                f"{services} support services added, {groups.groups} working groups and "
+                f"{groups.outputs} group outputs added."
             )
         )
+        if groups.logins:
+            self._write_logins(groups)
+
+    def _write_logins(self, groups):
+        self.stdout.write(
+            f"Demo people: {groups.people} added, with {groups.threads} discussions, "
+            f"{groups.documents} documents and {groups.meetings} meetings."
+        )
+        self.stdout.write(f'Demo logins (development only), password "{groups.password}":')
+        width = max(len(email) for email, _who in groups.logins)
+        for email, who in groups.logins:
+            self.stdout.write(f"  {email.ljust(width)}  {who}")

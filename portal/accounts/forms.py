@@ -1,0 +1,40 @@
+"""Forms a member fills in about their own account."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import User
+
+
+class ProfileForm(forms.ModelForm):
+    """What other members of a shared working group see about you (never your e-mail)."""
+
+    class Meta:
+        model = User
+        fields = [
+            "first_name",
+            "last_name",
+            "organisation",
+            "country",
+            "practice",
+            "is_researcher",
+            "working_languages",
+        ]
+        widgets = {"working_languages": forms.CheckboxSelectMultiple}
+        labels = {"first_name": _("First name"), "last_name": _("Last name")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = True
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        self.fields["country"].empty_label = _("Not given")
+        self.fields["practice"].empty_label = _("Not given")
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that my account will be deleted and cannot be restored."),
+        error_messages={"required": _("Tick the box to confirm that you want to delete it.")},
+    )

@@ -1,0 +1,98 @@
+"""A member's own account pages, and other members' profiles.
+
+Thin views: who may see a profile is decided in ``working_groups.permissions``; what is
+exported in ``export``; how an account is deleted in ``deletion``.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from allauth.account.decorators import reauthentication_required
+
+from working_groups import permissions
+from working_groups.models import WorkingGroup
+
+from . import deletion
+from .export import export_user_data
+from .forms import DeleteAccountForm, ProfileForm
+
+
+def _posted(request):
+    """The submitted data, even when empty (an empty POST must show its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(_posted(request), instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("account_profile")
+    return render(request, "portal/accounts/profile.html", {"form": form})
+
+
+@login_required
+@require_GET
+def member_profile(request, pk):
+    """Seen only by the person and by members of a group they share. Anyone else gets the
+    same 404 as for an id that does not exist, so ids reveal nobody."""
+    person = get_object_or_404(
+        get_user_model().objects.select_related("country", "practice"), pk=pk
+    )
+    if not permissions.can_view_profile(request.user, person):
+        raise Http404
+    shared = permissions.member_group_ids(request.user) & permissions.member_group_ids(person)
+    context = {
+        "person": person,
+        "languages": person.working_languages.all(),
+        "shared_groups": WorkingGroup.objects.filter(pk__in=shared).order_by("name"),
+    }
+    return render(request, "portal/accounts/member_profile.html", context)
+
+
+@login_required
+@require_GET
+def data(request):
+    return render(request, "portal/accounts/data.html")
+
+
+@never_cache
+@login_required
+@require_GET
+@reauthentication_required
+def data_download(request):
+    """The export, after the member has just confirmed their password: a session left open
+    on a shared computer must not hand out everything at once."""
+    content = json.dumps(export_user_data(request.user), indent=2, ensure_ascii=False)
+    response = HttpResponse(content, content_type="application/json; charset=utf-8")
+    filename = f"prevention-network-account-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
+def delete(request):
+    """Deleting asks for the password again (allauth replays this POST once it is given)
+    and is refused while the member is the last coordinator of a group."""
+    blocking = deletion.groups_blocking_deletion(request.user)
+    form = DeleteAccountForm(_posted(request))
+    if request.method == "POST" and not blocking and form.is_valid():
+        deletion.delete_account(request)
+        messages.success(request, _("Your account has been deleted."))
+        return redirect("/")
+    status = 409 if request.method == "POST" and blocking else 200
+    context = {"form": form, "blocking_groups": blocking}
+    return render(request, "portal/accounts/delete.html", context, status=status)

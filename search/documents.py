@@ -5,6 +5,7 @@ when the object must not be searchable (a draft, a page behind a view restrictio
 outside the portal's site). They only read: writing is ``search.indexing``'s job.
 """
 
+import re
 from dataclasses import dataclass
 from html import unescape
 
@@ -32,6 +33,12 @@ def stream_text(stream_value):
     for block in stream_value or []:
         pieces.extend(block.block.get_searchable_content(block.value))
     return plain(" ".join(str(piece) for piece in pieces))
+
+
+def filename_words(filename):
+    """ "referral-flowchart_v2.pdf" → "referral flowchart v2 pdf": PostgreSQL's parser keeps a
+    file name as one token, so its words would otherwise not be found."""
+    return " ".join(re.split(r"[\W_]+", filename)).strip()
 
 
 def slugs(manager):
@@ -304,7 +311,7 @@ def group_document_document(doc):
         doc.title,
         doc.group,
         summary=doc.description[:300],
-        body=plain(" ".join([doc.description, latest.filename if latest else ""])),
+        body=plain(" ".join([doc.description, filename_words(latest.filename if latest else "")])),
         date=doc.updated_at,
     )
 

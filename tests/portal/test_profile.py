@@ -1,11 +1,12 @@
 """Members' profiles: editing your own, and who may see someone else's (never the e-mail)."""
 
+from django.contrib.auth import get_user_model
 from django.test import Client
 
 import pytest
 
 from programmes.models import Country, Language, Practice
-from tests.factories.portal import EditorFactory, UserFactory
+from tests.factories.portal import PASSWORD, EditorFactory, UserFactory
 from tests.factories.programmes import ProgrammePageFactory
 from tests.factories.working_groups import (
     MembershipFactory,
@@ -283,3 +284,14 @@ def test_the_sign_in_page_uses_the_sites_layout(client):
     assert page.find("h1").text == "Sign In"
     assert not page.find_all("nav", cls="account-nav")
     assert "Sign In" in page.find("title").text
+
+
+def test_sign_up_asks_for_a_name_so_groups_never_show_an_address(client):
+    form = {"email": "someone@example.net", "password1": PASSWORD, "password2": PASSWORD}
+    response = client.post("/accounts/signup/", form)
+    assert response.status_code == 200  # the form comes back: the first name is required
+    assert 'name="first_name"' in response.content.decode()
+    assert not get_user_model().objects.filter(email="someone@example.net").exists()
+    response = client.post("/accounts/signup/", {**form, "first_name": "Sam", "last_name": "Lee"})
+    assert response.status_code == 302
+    assert get_user_model().objects.get(email="someone@example.net").public_name == "Sam Lee"

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 import pytest
 
-from tests.factories.working_groups import PostFactory, ThreadFactory
+from tests.factories.working_groups import MembershipFactory, PostFactory, ThreadFactory
 from tests.helpers import dom
 from working_groups import space
 from working_groups.choices import ActivityKind
@@ -314,3 +314,13 @@ def test_thread_page_queries_do_not_grow_with_posts(
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(thread_url(thread))
+
+
+def test_posts_show_the_authors_name_never_their_address(client, group, member):
+    nameless = MembershipFactory(group=group, user__first_name="", user__last_name="").user
+    thread = ThreadFactory(group=group, author=nameless, body="Hello from someone unnamed.")
+    client.force_login(member)
+    content = client.get(thread.get_absolute_url()).content.decode()
+    assert "Hello from someone unnamed." in content
+    assert nameless.email not in content
+    assert "Unnamed member" in content

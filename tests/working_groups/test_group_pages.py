@@ -153,7 +153,7 @@ def test_a_coordinator_without_a_name_is_not_shown_by_address(client, group):
     nameless = CoordinatorFactory(group=group, user__first_name="", user__last_name="").user
     content = client.get(group_url(group)).content.decode()
     assert nameless.email not in content
-    assert "Name not given" in content
+    assert "Unnamed member" in content
 
 
 def test_the_public_page_lists_published_outputs_newest_first(client, group, outputs):

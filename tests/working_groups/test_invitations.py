@@ -193,11 +193,18 @@ def test_signing_up_with_the_invited_address_joins_the_group(client, group, coor
     mail.outbox.clear()
     response = client.post(
         "/accounts/signup/",
-        {"email": "New.Person@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "email": "New.Person@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "first_name": "Nora",
+            "last_name": "Person",
+        },
     )
     assert response.status_code == 302
     user = EmailAddress.objects.get(email__iexact="new.person@example.org").user
     assert not is_member(user, group)  # not before the address is confirmed
+    assert user.public_name == "Nora Person"
 
     (confirmation,) = mail.outbox
     confirm_path = link_in(confirmation, r"/accounts/confirm-email/[^/\s]+/")

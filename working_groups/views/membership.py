@@ -21,7 +21,7 @@ from .. import membership as services
 from .. import permissions
 from ..choices import Axis, MembershipStatus
 from ..forms.membership import InviteForm, JoinForm
-from ..models import Invitation, Membership, OutputPage, WorkingGroup
+from ..models import Invitation, Membership, OutputIndexPage, OutputPage, WorkingGroup
 from ..models.groups import INVITATION_LIFETIME
 
 
@@ -74,6 +74,7 @@ def index(request):
         sections[group.axis].append(group)
     context = {
         "sections": [(axis.value, axis.label, sections[axis]) for axis in Axis],
+        "outputs_index": OutputIndexPage.objects.live().filter(locale__language_code="en").first(),
     }
     return render(request, "working_groups/index.html", context)
 

@@ -41,3 +41,16 @@ def test_a_crash_gets_the_sites_500_page(client, catalogue, monkeypatch):
     assert "Something went wrong" in page
     assert "simulated failure" not in page  # no internals leak to visitors
     assert "Traceback" not in page
+
+
+def test_a_private_space_refuses_outsiders_with_the_sites_403_page(client, home):
+    from tests.factories.working_groups import MembershipFactory, WorkingGroupFactory
+
+    group = WorkingGroupFactory()
+    client.force_login(MembershipFactory(group=WorkingGroupFactory()).user)
+    response = client.get(group.get_space_url())
+    assert response.status_code == 403
+    page = dom(response)
+    assert page.find("h1").text == "This page is not open to you"
+    assert page.find("main", id="main")
+    assert ("/working-groups/", "Browse the working groups") in links(response)

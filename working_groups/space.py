@@ -37,7 +37,7 @@ def start_thread(group, author, title, body):
         thread = Thread.objects.create(group=group, title=title, author=author)
         Post.objects.create(thread=thread, author=author, body=body)
         summary = _("%(name)s started the discussion “%(title)s”") % {
-            "name": author,
+            "name": author.public_name,
             "title": title,
         }
         record(group, author, ActivityKind.THREAD, summary, thread.get_absolute_url())
@@ -50,7 +50,10 @@ def reply(thread, author, body):
         post = Post.objects.create(thread=thread, author=author, body=body)
         Thread.objects.filter(pk=thread.pk).update(last_activity_at=post.created_at)
         thread.last_activity_at = post.created_at
-        summary = _("%(name)s replied in “%(title)s”") % {"name": author, "title": thread.title}
+        summary = _("%(name)s replied in “%(title)s”") % {
+            "name": author.public_name,
+            "title": thread.title,
+        }
         record(thread.group, author, ActivityKind.REPLY, summary, post_url(post))
     return post
 
@@ -87,7 +90,10 @@ def add_document(group, by, title, description, upload, note=""):
             group=group, title=title, description=description, created_by=by
         )
         created.append(_store_version(document, 1, by, upload, validated, note))
-        summary = _("%(name)s shared the document “%(title)s”") % {"name": by, "title": title}
+        summary = _("%(name)s shared the document “%(title)s”") % {
+            "name": by.public_name,
+            "title": title,
+        }
         record(group, by, ActivityKind.DOCUMENT, summary, document.get_absolute_url())
     return document
 
@@ -103,7 +109,7 @@ def add_version(document, by, upload, note=""):
         created.append(version)
         GroupDocument.objects.filter(pk=document.pk).update(updated_at=timezone.now())
         summary = _("%(name)s uploaded version %(number)s of “%(title)s”") % {
-            "name": by,
+            "name": by.public_name,
             "number": number,
             "title": document.title,
         }
@@ -172,7 +178,7 @@ def plan_meeting(
             agenda=agenda,
         )
         summary = _("%(name)s planned the meeting “%(title)s” on %(when)s") % {
-            "name": by,
+            "name": by.public_name,
             "title": title,
             "when": _when(meeting),
         }
@@ -200,7 +206,7 @@ def update_meeting(meeting, by, **changes):
 
 
 def _update_summary(meeting, by, changed, had_minutes):
-    values = {"name": by, "title": meeting.title, "when": _when(meeting)}
+    values = {"name": by.public_name, "title": meeting.title, "when": _when(meeting)}
     if "starts_at" in changed or "time_zone" in changed:
         return _("%(name)s moved the meeting “%(title)s” to %(when)s") % values
     if "minutes" in changed and not had_minutes:

@@ -324,3 +324,11 @@ def test_posts_show_the_authors_name_never_their_address(client, group, member):
     assert "Hello from someone unnamed." in content
     assert nameless.email not in content
     assert "Unnamed member" in content
+
+
+def test_the_activity_feed_names_people_without_their_address(group, member):
+    nameless = MembershipFactory(group=group, user__first_name="", user__last_name="").user
+    space.start_thread(group, nameless, "Hello", "Hi all.")
+    (activity,) = Activity.objects.filter(group=group, kind=ActivityKind.THREAD)
+    assert nameless.email not in activity.summary
+    assert activity.summary.startswith("Unnamed member")

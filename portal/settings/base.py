@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "portal",
     "programmes",
     "working_groups",
+    "campaigns",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -40,7 +40,8 @@ def is_member(user, group):
 
 
 def field_errors(response):
-    return " ".join(p.text for p in dom(response).find_all("p", cls="field-error"))
+    """The error list Django links to the e-mail field (``aria-describedby``)."""
+    return dom(response).find(id="id_email_error").text
 
 
 # Sending invitations

@@ -3,7 +3,14 @@ the web server nor Django's media route can ever serve them."""
 
 import uuid
 
-from django.core.files.storage import storages
+from django.core.files.storage import FileSystemStorage, storages
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """A file system storage that has no URL at all: asking for one is a bug, not a link."""
+
+    def url(self, name):
+        raise ValueError("Private files have no URL: link to the download view instead.")
 
 
 def private_storage():

@@ -211,7 +211,7 @@ STORAGES = {
     # Working-group documents: never under MEDIA_ROOT and with no URL, so only the
     # permission-checking download view can read them.
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "working_groups.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": env("PRIVATE_MEDIA_ROOT"), "base_url": None},
     },
 }

@@ -197,6 +197,8 @@ def test_files_live_outside_media_and_the_media_url_never_serves_them(client, me
     assert "Guideline" not in version.file.name, "stored under a random name"
     client.force_login(member)
     assert client.get(f"{settings.MEDIA_URL}{version.file.name}").status_code == 404
+    with pytest.raises(ValueError, match="no URL"):
+        version.file.url  # noqa: B018 (the private storage refuses to make one)
 
 
 def test_failed_upload_leaves_no_file_behind(group, member, monkeypatch):

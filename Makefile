@@ -5,7 +5,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format install install-test serve clean bench
+.PHONY: run test lint format install install-test serve clean bench messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,14 @@ test: install-test lint
 bench: install-test
 	$(BIN)/python bench/catalogue.py
 	$(BIN)/python bench/search.py
+
+# Update the German and French UI catalogues and compile them. Needs GNU gettext (msgfmt);
+# the compiled .mo files are committed, so running the portal does not.
+messages: install
+	$(MANAGE) makemessages -l de -l fr --ignore=.venv --ignore=bench --ignore=tests \
+		--ignore=node_modules --ignore=build --ignore=media --ignore=private_media \
+		--ignore=static_collected
+	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected

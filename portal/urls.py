@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("support/", views.support_services, name="support_services"),
     path("members/<int:pk>/", account_views.member_profile, name="member_profile"),
     path("working-groups/", include("working_groups.urls")),
+    path("materials/", include("campaigns.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

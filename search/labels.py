@@ -20,6 +20,8 @@ TYPE_LABELS = {
     "discussion": _("Discussion"),
     "group_document": _("Group document"),
     "meeting": _("Meeting"),
+    "campaign": _("Campaign"),
+    "material": _("Campaign material"),
 }
 
 FACET_LABELS = {
@@ -32,6 +34,7 @@ FACET_LABELS = {
     "country": _("Country"),
     "language": _("Language"),
     "available_in": _("Available in"),
+    "adapted": _("Adaptations"),
     "rating": _("Evidence rating"),
     "year": _("Year"),
 }
@@ -71,6 +74,8 @@ def label(facet, value):
         return str(RatingLevel(value).label) if value in RatingLevel.values else value
     if facet == "year":
         return value
+    if facet == "adapted":
+        return _("Adapted in %(number)s+ countries") % {"number": value}
     if time.monotonic() - _cache["loaded_at"] > _TTL_SECONDS:
         _cache["labels"] = _load()
         _cache["loaded_at"] = time.monotonic()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from django.utils.translation import gettext as _
 
 from .labels import label
-from .schema import FACETS, PUBLIC, SORTS
+from .schema import FACETS, MAX_ADAPTED, PUBLIC, SORTS, adapted_values
 
 MAX_QUERY_LENGTH = 500
 MAX_VALUES_PER_FACET = 50
@@ -18,6 +18,9 @@ DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
 CONTROL_PARAMETERS = ("q", "sort", "page", "per_page")
+ADAPTED_VALUES = adapted_values(MAX_ADAPTED)
+# ISO codes are stored upper case for countries (ISO 3166), lower case for languages (ISO 639).
+CODE_CASE = {"country": str.upper, "language": str.lower, "available_in": str.lower}
 
 
 class BadSearch(ValueError):
@@ -120,9 +123,7 @@ def parse(params, visibility=(PUBLIC,), interface_language="en"):
         )
     filters = {}
     for facet in FACETS:
-        values = tuple(dict.fromkeys(v.strip() for v in _getlist(params, facet) if v.strip()))
-        if len(values) > MAX_VALUES_PER_FACET or any(len(v) > 120 for v in values):
-            raise BadSearch(_("Too many or too long values for “%(name)s”.") % {"name": facet})
+        values = _facet_values(params, facet)
         if values:
             filters[facet] = values
     page = _integer(params, "page", 1, 1)
@@ -141,6 +142,23 @@ def parse(params, visibility=(PUBLIC,), interface_language="en"):
         visibility=tuple(visibility),
         interface_language=interface_language,
     )
+
+
+def _facet_values(params, facet):
+    """The distinct values asked for one facet, codes in the case they are stored in
+    (``country=ie`` is Ireland, ``IE``). Raises BadSearch."""
+    normalise = CODE_CASE.get(facet, str)
+    values = tuple(
+        dict.fromkeys(normalise(v.strip()) for v in _getlist(params, facet) if v.strip())
+    )
+    if len(values) > MAX_VALUES_PER_FACET or any(len(v) > 120 for v in values):
+        raise BadSearch(_("Too many or too long values for “%(name)s”.") % {"name": facet})
+    if facet == "adapted" and not set(values) <= set(ADAPTED_VALUES):
+        # "7" would silently find nothing: materials adapted in 7 countries are "5".
+        raise BadSearch(
+            _("“adapted” is a number of countries from 1 to %(max)d.") % {"max": MAX_ADAPTED}
+        )
+    return values
 
 
 def _getlist(params, name):
@@ -164,7 +182,8 @@ def facet_options(counts, request):
     """Raw counts {facet: {value: count}} as ordered, labelled options.
 
     Selected values are always listed, with a count of 0 if nothing matches, so a visitor can
-    always undo a selection. Years run newest first; other values by count, then label.
+    always undo a selection. Years run newest first, "adapted in n+ countries" from 1 up;
+    other values by count, then label.
     """
     options = {}
     for facet in FACETS:
@@ -178,6 +197,8 @@ def facet_options(counts, request):
         ]
         if facet == "year":
             items.sort(key=lambda o: o.value, reverse=True)
+        elif facet == "adapted":  # 1+, 2+, 3+ countries…
+            items.sort(key=lambda o: o.value)
         else:
             items.sort(key=lambda o: (-o.count, o.label.lower(), o.value))
         options[facet] = items

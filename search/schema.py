@@ -68,9 +68,20 @@ FACETS = (
     "country",
     "language",
     "available_in",
+    "adapted",
     "rating",
     "year",
 )
+
+# The "adapted" facet of materials holds "n" for each "adapted in n+ countries" that is true:
+# ["1", "2", "3"] for three countries, so selecting "3" keeps those adapted in three or more.
+# Past five, the number makes no difference.
+MAX_ADAPTED = 5
+
+
+def adapted_values(countries):
+    return [str(n) for n in range(1, min(countries, MAX_ADAPTED) + 1)]
+
 
 # Sort orders: name -> Elasticsearch sort. "key" breaks ties so both backends page identically.
 SORTS = {
@@ -101,6 +112,7 @@ class ContentDocument(Document):
     topic = Keyword(multi=True)
     country = Keyword(multi=True)
     available_in = Keyword(multi=True)
+    adapted = Keyword(multi=True)  # see adapted_values
     visibility = Keyword(multi=True)
 
     class Index:

@@ -1,16 +1,21 @@
 """Keep the index fresh: on Wagtail's publish, unpublish, move and delete signals, on saves of
 the non-page models, and when a programme's rating changes. Work runs after the transaction
-commits, reading the committed state, so drafts and rolled-back changes are never indexed."""
+commits, reading the committed state, so drafts and rolled-back changes are never indexed.
+
+A page's document can read other pages: its translations' languages, a programme's facets
+(its evaluations), a campaign's title (its materials), and a material's live adaptations (the
+material it adapts, in every language). When one changes, those are reindexed with it."""
 
 import logging
 
 from django.db import DatabaseError, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from campaigns.models import CampaignPage, MaterialPage
 from portal.models import SupportService
 from programmes.models import ProgrammePage
 from programmes.models.vocabulary import Term
@@ -56,8 +61,9 @@ def sync_later(model, pks):
 
 
 def sync_pages_later(pages):
+    pages = list(pages)
     by_model = {}
-    for page in pages:
+    for page in [*pages, *_adapted_materials(pages)]:
         specific_class = page.specific_class
         if specific_class in PAGE_MODELS:
             by_model.setdefault(specific_class, []).append(page.pk)
@@ -78,10 +84,28 @@ def _translations(page):
     )
 
 
+def _material_versions(material_pks):
+    """These materials in every language: each version's document counts their adaptations."""
+    keys = Page.objects.filter(pk__in=material_pks).values("translation_key")
+    return Page.objects.filter(translation_key__in=keys).only("id", "content_type")
+
+
+def _adapted_materials(pages):
+    """The materials these pages adapt, in every language: their "adapted" counts change when
+    an adaptation is published, unpublished, restricted or moved."""
+    material_pks = [page.pk for page in pages if page.specific_class is MaterialPage]
+    if not material_pks:
+        return []
+    sources = MaterialPage.objects.filter(pk__in=material_pks, adapted_from__isnull=False)
+    return list(_material_versions(sources.values("adapted_from")))
+
+
 @receiver(page_published)
 def on_published(sender, instance, **kwargs):
-    # A programme passes its facets to its evaluations and reports: refresh them too.
-    pages = _with_descendants(instance) if isinstance(instance, ProgrammePage) else [instance]
+    # A programme passes its facets to its evaluations and reports, a campaign its title to
+    # its materials: refresh them too.
+    parent = isinstance(instance, ProgrammePage | CampaignPage)
+    pages = _with_descendants(instance) if parent else [instance]
     sync_pages_later(pages + _translations(instance))
 
 
@@ -106,6 +130,26 @@ def on_deleted(sender, instance, **kwargs):
 # facet rows in bulk.
 for _source in SOURCES:
     post_delete.connect(on_deleted, sender=_source.model, dispatch_uid=f"search-{_source.type}")
+
+
+@receiver(pre_delete, sender=MaterialPage)
+def on_material_deleting(sender, instance, **kwargs):
+    """Deleting a material turns its adaptations into materials of their own: Django sets
+    their ``adapted_from`` to null without a signal. (Wagtail unpublishes a live page before
+    deleting it, so the count of the material it adapts is refreshed by ``on_unpublished``.)"""
+    sync_later(MaterialPage, instance.adaptations.values_list("pk", flat=True))
+
+
+@receiver(pre_save, sender=MaterialPage)
+def on_material_saving(sender, instance, update_fields=None, **kwargs):
+    """An adaptation published with another source no longer counts for the old one, which
+    only the row about to be overwritten still names. (Saving a draft leaves the row alone.)"""
+    if instance.pk is None or (update_fields is not None and "adapted_from" not in update_fields):
+        return
+    old = MaterialPage.objects.filter(pk=instance.pk).values_list("adapted_from", flat=True)
+    old_source = old.first()
+    if old_source is not None and old_source != instance.adapted_from_id:
+        sync_pages_later(_material_versions([old_source]))
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -143,12 +187,19 @@ def on_term_saved(sender, instance, created, **kwargs):
     if not isinstance(instance, Term):
         return
     labels.forget()
+    if created:
+        return
     programmes = getattr(instance, "programmes", None)
-    if programmes is not None and not created:
+    if programmes is not None:
         transaction.on_commit(
             lambda: sync_pages_later(
                 [p for programme in programmes.all() for p in _with_descendants(programme)]
             )
+        )
+    materials = getattr(instance, "materials", None)  # audiences and topics of materials
+    if materials is not None:
+        transaction.on_commit(
+            lambda: sync_later(MaterialPage, materials.values_list("pk", flat=True))
         )
 
 

@@ -45,11 +45,14 @@ def _search(request, **overrides):
 
 
 def _params_without(params, name, value=None):
+    """The query string without the page, and without ``name=value`` if a value is given
+    (as parsed: ``country=ie`` is the chip of ``IE``)."""
+    normalise = query.CODE_CASE.get(name, str)
     return urlencode(
         [
             (key, v)
             for key, v in params
-            if key != "page" and not (key == name and v in (value, None))
+            if key != "page" and not (key == name and normalise(v.strip()) == value)
         ]
     )
 

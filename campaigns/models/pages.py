@@ -8,7 +8,9 @@ in; for every other material the page's locale does.
 """
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -17,7 +19,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..choices import Licence, MaterialKind
+from ..choices import ADAPTABLE_LICENCES, Licence, MaterialKind
+
+MATERIALS_PER_PAGE = 20
 
 
 class CampaignIndexPage(Page):
@@ -33,6 +37,30 @@ class CampaignIndexPage(Page):
 
     class Meta:
         verbose_name = _("campaigns index")
+
+    def get_context(self, request, *args, **kwargs):
+        """The campaigns, and the material browser: one locale's live materials, filtered."""
+        from ..catalogue import (
+            MaterialFilterForm,
+            annotate_cards,
+            browsable_materials,
+            filter_materials,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        form = MaterialFilterForm(request.GET or None)
+        materials = filter_materials(browsable_materials(self), form.selected(), self.locale)
+        results = Paginator(materials, MATERIALS_PER_PAGE).get_page(request.GET.get("page"))
+        results.object_list = annotate_cards(results.object_list)
+        campaigns = CampaignPage.objects.child_of(self).live().select_related("country_of_origin")
+        context.update(
+            campaigns=campaigns,
+            filter_form=form,
+            materials=results,
+            active_filters=form.active_filters(),
+            querystring_without_page=form.querystring_without_page(request.GET),
+        )
+        return context
 
 
 class CampaignPage(Page):
@@ -67,6 +95,13 @@ class CampaignPage(Page):
 
     class Meta:
         verbose_name = _("campaign")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..catalogue import annotate_cards, browsable_materials
+
+        context = super().get_context(request, *args, **kwargs)
+        context["materials"] = annotate_cards(browsable_materials(self))
+        return context
 
 
 class MaterialPage(Page):
@@ -193,6 +228,25 @@ class MaterialPage(Page):
 
     class Meta:
         verbose_name = _("material")
+
+    def get_context(self, request, *args, **kwargs):
+        """What a reuser needs: files grouped by language (the visitor's first), the terms."""
+        from ..catalogue import files_by_language
+
+        context = super().get_context(request, *args, **kwargs)
+        files = self.files.select_related("language", "document")
+        language = self.content_language_code
+        context.update(
+            # Set when this version's language is not the interface's, for lang="…".
+            content_lang=language if language != get_language() else "",
+            file_groups=files_by_language(files, first=(get_language(), language)),
+            videos=self.videos.select_related("language"),
+            images=self.images.select_related("image").prefetch_related("image__renditions"),
+            may_adapt=self.licence in ADAPTABLE_LICENCES,
+            asks_permission=self.licence in (Licence.ON_REQUEST, Licence.RESERVED),
+            adapted_from=self.adapted_from.localized if self.adapted_from else None,
+        )
+        return context
 
     @property
     def content_language_code(self):

@@ -194,7 +194,7 @@ def test_the_german_translation_shows_the_same_rating(client, programme, rate, p
     assert ratings_shown(page.find(cls="evidence__headline")) == ["supported"]
     assert german.current_rating().explanation == programme.current_rating().explanation
     # The evaluation hangs under the English page but counts for every translation.
-    assert section(page, "evaluations-title").find("h2").text == "Evaluations (1)"
+    assert section(page, "evaluations-title").find("h2").text == "Evaluationen (1)"
 
 
 def test_the_language_switcher_links_the_translations(client, programme, publish):

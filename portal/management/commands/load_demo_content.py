@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 
 from tqdm import tqdm
 
+from campaigns.demo import load_campaigns
 from portal.demo import load_site, load_support_services
 from programmes.demo.loader import load_programmes, read_programmes
 from programmes.ratings import refresh_all_ratings
@@ -12,7 +13,8 @@ from working_groups.demo import load_working_groups
 class Command(BaseCommand):
     help = (
         "Load the demo content: real, publicly documented programmes with their evaluations, "
-        "and the working groups with a published output. With DEBUG on, also demo members "
+        "the working groups with a published output, and campaigns with their materials "
+        "(placeholder files, translations and adaptations). With DEBUG on, also demo members "
         "with a shared password and a lived-in private space. Safe to run again: nothing is "
         "duplicated and editors' changes are kept."
     )
@@ -31,12 +33,15 @@ class Command(BaseCommand):
         services = load_support_services()
         # Demo people have a published password: never on a server with DEBUG off.
         groups = load_working_groups(include_people=settings.DEBUG)
+        campaigns = load_campaigns(home)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready: {len(report.created)} pages created, "
+                f"Demo content ready: {len(report.created) + campaigns.pages} pages created, "
                 f"{report.existing} programmes already present, {rated} programmes rated, "
                 f"{services} support services added, {groups.groups} working groups and "
-                f"{groups.outputs} group outputs added."
+                f"{groups.outputs} group outputs added, {campaigns.campaigns} campaigns, "
+                f"{campaigns.materials} campaign materials, {campaigns.translations} material "
+                f"translations and {campaigns.files} placeholder files added."
             )
         )
         if groups.logins:

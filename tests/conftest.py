@@ -4,9 +4,11 @@ import os
 import sys
 from io import StringIO
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 
 import pytest
 
@@ -37,6 +39,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A test that renders a /fr/ page leaves French active in this thread; the next test
+    must start in the default language, whatever order the tests run in."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

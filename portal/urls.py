@@ -25,6 +25,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("robots.txt", views.robots_txt),
     *search_urls.api_urlpatterns,
+    path("api/", include("portal.api.urls")),
 ]
 
 if settings.DEBUG:
@@ -38,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("members/<int:pk>/", account_views.member_profile, name="member_profile"),
     path("working-groups/", include("working_groups.urls")),
     path("materials/", include("campaigns.urls")),
+    path("contribute/", include("programmes.submissions.urls")),
+    path("evidence/", include("programmes.insights.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -19,6 +19,7 @@ from .models import (
     OutcomeRating,
     ProgrammePage,
     ProgrammeRating,
+    RatingChange,
 )
 
 # Sent after a programme family's rating was stored, with ``programmes``: the family's pages.
@@ -99,10 +100,56 @@ def evidence_from(evaluation):
     )
 
 
+def _stored_levels(family):
+    """The headline and per-outcome levels stored now (one family member speaks for all)."""
+    stored = (
+        ProgrammeRating.objects.filter(programme_id__in=[m.id for m in family])
+        .prefetch_related(Prefetch("outcomes", OutcomeRating.objects.select_related("outcome")))
+        .first()
+    )
+    if stored is None:
+        return None, {}
+    return stored.level, {o.outcome.slug: (o.outcome.name, o.level) for o in stored.outcomes.all()}
+
+
+def _outcome_changes(before, result):
+    after = {o.outcome: (o.outcome_name, o.level.value) for o in result.outcomes}
+    changes = []
+    for slug in sorted(set(before) | set(after), key=lambda s: (after.get(s) or before[s])[0]):
+        old, new = before.get(slug, (None, None)), after.get(slug, (None, None))
+        if old[1] != new[1]:
+            changes.append(
+                {"outcome": slug, "name": new[0] or old[0], "old": old[1], "new": new[1]}
+            )
+    return changes
+
+
+def _record_change(programme, old_level, before, result, reason, evaluation):
+    changes = _outcome_changes(before, result)
+    if old_level == result.level.value and not changes:
+        return None
+    return RatingChange.objects.create(
+        translation_key=programme.translation_key,
+        old_level=old_level or "",
+        new_level=result.level.value,
+        outcomes=changes,
+        reason=reason or RECOMPUTED,
+        evaluation=evaluation,
+        rubric_version=result.version,
+    )
+
+
+RECOMPUTED = "Ratings recomputed from the published evaluations."
+
+
 @transaction.atomic
-def refresh_rating(programme):
-    """Recompute and store the rating of a programme and all its translations."""
+def refresh_rating(programme, reason="", evaluation=None):
+    """Recompute and store the rating of a programme and all its translations.
+
+    A change of the headline or of any outcome's level is kept as a ``RatingChange`` with
+    ``reason`` (see ``evaluation_reason``); recomputing to the same result records nothing."""
     family = translations_of(programme)
+    old_level, before = _stored_levels(family)
     result = evidence.rate_programme(evidence_from(e) for e in evaluations_for(programme, family))
     outcome_ids = dict(
         Outcome.objects.filter(slug__in=[o.outcome for o in result.outcomes]).values_list(
@@ -134,8 +181,34 @@ def refresh_rating(programme):
             )
             for o in result.outcomes
         )
+    _record_change(programme, old_level, before, result, reason, evaluation)
     rating_refreshed.send(sender=ProgrammePage, programmes=family)
     return result
+
+
+def rating_history(programme):
+    """Every recorded change of a programme's rating, newest first."""
+    return RatingChange.objects.filter(translation_key=programme.translation_key).select_related(
+        "evaluation"
+    )
+
+
+_DIRECTION_WORDS = {"positive": "positive on", "none": "no effect on", "harmful": "harmful on"}
+
+
+def evaluation_reason(evaluation, event="published"):
+    """Why a rating changed, in one line: 'Evaluation "X" published: randomised controlled
+    trial, positive on sexual re-offending; no effect on attitudes.'"""
+    findings = {}
+    for result in evaluation.results.all():
+        findings.setdefault(result.direction, []).append(result.outcome.name.lower())
+    found = "; ".join(
+        f"{_DIRECTION_WORDS[direction]} {', '.join(names)}"
+        for direction, names in sorted(findings.items(), key=lambda item: item[0] != "positive")
+    )
+    design = evaluation.design.name.lower() if evaluation.design_id else "unknown design"
+    detail = f"{design}, {found}" if found else design
+    return f"Evaluation “{evaluation.title}” {event}: {detail}."
 
 
 def refresh_all_ratings():

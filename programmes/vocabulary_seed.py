@@ -120,6 +120,34 @@ OUTCOMES = [
     ("wellbeing", "Wellbeing"),
 ]
 
+# What got in the way of running a programme (implementation reports), so the programme page can
+# say which barriers come up most often. Reports also describe them in their own words.
+BARRIERS = [
+    ("funding", "Funding"),
+    ("staff-time", "Staff time and workload"),
+    ("training", "Training and qualified staff"),
+    ("recruitment", "Reaching and recruiting participants"),
+    ("stigma", "Stigma and fear of disclosure"),
+    ("legal-framework", "Legal framework (e.g. mandatory reporting)"),
+    ("data-protection", "Data protection and confidentiality"),
+    ("language-culture", "Language and cultural fit"),
+    ("management-support", "Support from management or partners"),
+    ("technology", "Technology and infrastructure"),
+]
+
+# What implementers changed when they adapted a programme to their context.
+ADAPTATION_KINDS = [
+    ("translation", "Translation"),
+    ("cultural-content", "Cultural content and examples"),
+    ("legal-references", "Legal references and reporting duties"),
+    ("helplines", "Local helplines and services"),
+    ("delivery-mode", "Delivery mode (e.g. online instead of face to face)"),
+    ("dosage", "Number or length of sessions"),
+    ("target-group", "Target group or age band"),
+    ("setting", "Setting"),
+    ("staffing", "Who delivers it"),
+]
+
 # (slug, name, evidence tier). The tier is what the evidence rubric reads:
 # "strong" designs can establish cause, "moderate" ones can suggest it, "weak" ones
 # describe change without a comparison, "descriptive" ones say nothing about effect.

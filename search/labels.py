@@ -31,6 +31,7 @@ FACET_LABELS = {
     "prevention_level": _("Prevention level"),
     "setting": _("Setting"),
     "topic": _("Topic"),
+    "outcome": _("Outcome"),
     "country": _("Country"),
     "language": _("Language"),
     "available_in": _("Available in"),
@@ -45,6 +46,7 @@ _VOCABULARIES = {
     "prevention_level": "PreventionLevel",
     "setting": "Setting",
     "topic": "Topic",
+    "outcome": "Outcome",
 }
 _TTL_SECONDS = 300
 _cache = {"loaded_at": 0.0, "labels": {}}

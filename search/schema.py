@@ -65,6 +65,7 @@ FACETS = (
     "prevention_level",
     "setting",
     "topic",
+    "outcome",
     "country",
     "language",
     "available_in",
@@ -110,6 +111,7 @@ class ContentDocument(Document):
     prevention_level = Keyword(multi=True)
     setting = Keyword(multi=True)
     topic = Keyword(multi=True)
+    outcome = Keyword(multi=True)  # outcomes a programme is rated on / an evaluation measured
     country = Keyword(multi=True)
     available_in = Keyword(multi=True)
     adapted = Keyword(multi=True)  # see adapted_values

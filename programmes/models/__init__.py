@@ -1,7 +1,9 @@
 from .evaluations import EvaluationPage, EvaluationResult, ImplementationReportPage
 from .pages import ProgrammeIndexPage, ProgrammeLink, ProgrammePage
-from .rating import OutcomeRating, ProgrammeRating
+from .rating import OutcomeRating, ProgrammeRating, RatingChange
 from .vocabulary import (
+    AdaptationKind,
+    Barrier,
     Country,
     DeliveryMode,
     Language,
@@ -17,6 +19,8 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "AdaptationKind",
+    "Barrier",
     "Country",
     "DeliveryMode",
     "EvaluationPage",
@@ -32,6 +36,7 @@ __all__ = [
     "ProgrammeLink",
     "ProgrammePage",
     "ProgrammeRating",
+    "RatingChange",
     "Setting",
     "StudyDesign",
     "TargetGroup",

@@ -151,7 +151,19 @@ class ImplementationReportPage(Page):
         blank=True,
         related_name="implementation_reports",
     )
+    adaptation_kinds = ParentalManyToManyField(
+        "programmes.AdaptationKind",
+        blank=True,
+        related_name="implementation_reports",
+        verbose_name=_("kinds of adaptation"),
+    )
     adaptations = models.TextField(_("adaptations made"), blank=True)
+    barrier_kinds = ParentalManyToManyField(
+        "programmes.Barrier",
+        blank=True,
+        related_name="implementation_reports",
+        verbose_name=_("kinds of barrier"),
+    )
     barriers = models.TextField(_("barriers"), blank=True)
     fidelity = models.CharField(
         _("fidelity"), max_length=10, choices=Fidelity.choices, default=Fidelity.UNKNOWN
@@ -164,7 +176,9 @@ class ImplementationReportPage(Page):
         FieldRowPanel([FieldPanel("country"), FieldPanel("place")]),
         FieldRowPanel([FieldPanel("started"), FieldPanel("ended")]),
         FieldPanel("setting", widget=forms.Select),
+        FieldPanel("adaptation_kinds", widget=forms.CheckboxSelectMultiple),
         FieldPanel("adaptations"),
+        FieldPanel("barrier_kinds", widget=forms.CheckboxSelectMultiple),
         FieldPanel("barriers"),
         FieldPanel("fidelity"),
         FieldPanel("cost"),

@@ -5,6 +5,7 @@ stale rating, and so the catalogue can filter and sort by rating in SQL.
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import RatingLevel
@@ -51,3 +52,54 @@ class OutcomeRating(models.Model):
 
     def __str__(self):
         return f"{self.outcome_id}: {self.level}"
+
+
+class RatingChange(models.Model):
+    """One change of a programme's computed rating, kept for good: when, what changed and why.
+
+    Written only by ``programmes.ratings.refresh_rating``, and only when the headline or an
+    outcome's level actually changed. Keyed by the programme's translation key, because every
+    language version of a programme shares one rating and so one history.
+    """
+
+    translation_key = models.UUIDField(_("programme"), db_index=True)
+    changed_at = models.DateTimeField(_("date"), default=timezone.now)
+    old_level = models.CharField(
+        _("previous rating"), max_length=20, choices=RatingLevel.choices, blank=True
+    )
+    new_level = models.CharField(_("new rating"), max_length=20, choices=RatingLevel.choices)
+    # [{"outcome": slug, "name": "Sexual re-offending", "old": level or None, "new": level or None}]
+    outcomes = models.JSONField(_("changes per outcome"), default=list)
+    reason = models.TextField(_("reason"))
+    evaluation = models.ForeignKey(
+        "programmes.EvaluationPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("evaluation"),
+    )
+    rubric_version = models.CharField(_("rubric version"), max_length=20)
+
+    class Meta:
+        verbose_name = _("rating change")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.translation_key}: {self.old_level or '-'} -> {self.new_level}"
+
+    @property
+    def old_label(self):
+        return RatingLevel(self.old_level).label if self.old_level else None
+
+    @property
+    def new_label(self):
+        return RatingLevel(self.new_level).label
+
+    def outcome_changes(self):
+        """Per-outcome changes with readable labels, for templates and the API."""
+        label = lambda level: RatingLevel(level).label if level else None  # noqa: E731
+        return [
+            {**change, "old_label": label(change.get("old")), "new_label": label(change.get("new"))}
+            for change in self.outcomes
+        ]

@@ -89,6 +89,18 @@ class Outcome(Term):
         verbose_name_plural = _("outcomes")
 
 
+class Barrier(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("implementation barrier")
+        verbose_name_plural = _("implementation barriers")
+
+
+class AdaptationKind(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("kind of adaptation")
+        verbose_name_plural = _("kinds of adaptation")
+
+
 class StudyDesign(Term):
     tier = models.CharField(
         _("evidence tier"),

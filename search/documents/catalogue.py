@@ -25,6 +25,15 @@ def _programme_facets(programme):
     }
 
 
+def _rated_outcomes(programme):
+    """Outcomes the programme's published evaluations report on (its rated outcomes)."""
+    try:
+        rating = programme.rating
+    except ObjectDoesNotExist:
+        return []
+    return sorted(rating.outcomes.values_list("outcome__slug", flat=True))
+
+
 def programme_document(page):
     if not is_searchable_page(page):
         return None
@@ -42,6 +51,7 @@ def programme_document(page):
         ),
         country=[country.code for country in page.countries.all()],
         year=page.start_year,
+        outcome=_rated_outcomes(page),
         **_programme_facets(page),
         **fields,
     )
@@ -56,9 +66,9 @@ def evaluation_document(page):
     programme = _parent_programme(page)
     if programme is None or not is_searchable_page(page):
         return None
+    measured = list(page.results.select_related("outcome"))
     results = "; ".join(
-        f"{result.outcome.name}: {result.get_direction_display()}"
-        for result in page.results.select_related("outcome")
+        f"{result.outcome.name}: {result.get_direction_display()}" for result in measured
     )
     return document(
         page.pk,
@@ -68,6 +78,7 @@ def evaluation_document(page):
         body=plain(" ".join([programme.title, page.reference, page.comparison_group, results])),
         country=[country.code for country in page.countries.all()],
         year=page.publication_year,
+        outcome=sorted({result.outcome.slug for result in measured}),
         **_programme_facets(programme),
         **page_fields(page),
     )

@@ -52,6 +52,7 @@ def document(key, type, title, language, url, **fields):
         "prevention_level": [],
         "setting": [],
         "topic": [],
+        "outcome": [],
         "country": [],
         "available_in": [language],
         "adapted": [],

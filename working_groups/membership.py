@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 
 from allauth.account.models import EmailAddress
 
-from . import mail, permissions
+from portal import mail
+
+from . import permissions
 from .activity import record
 from .choices import ActivityKind, MembershipStatus, Role
 from .models import Invitation, Membership, WorkingGroup

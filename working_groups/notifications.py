@@ -14,7 +14,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
-from . import mail
+from portal import mail
+
 from .activity import activity_recorded
 from .choices import MembershipStatus, NotifyBy
 from .models import Membership, Notification

@@ -5,12 +5,12 @@ from django.test import Client
 
 import pytest
 
+from portal.mail import absolute
 from tests.factories.portal import UserFactory, enable_totp
 from tests.factories.working_groups import CoordinatorFactory, MembershipFactory
 from tests.helpers import dom, visible_text
 from working_groups import membership as services
 from working_groups.choices import ActivityKind, MembershipStatus, Role
-from working_groups.mail import absolute
 from working_groups.models import Activity, Membership
 
 pytestmark = pytest.mark.django_db

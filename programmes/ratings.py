@@ -126,7 +126,8 @@ def _outcome_changes(before, result):
 
 def _record_change(programme, old_level, before, result, reason, evaluation):
     changes = _outcome_changes(before, result)
-    if old_level == result.level.value and not changes:
+    # A programme never rated before counts as "insufficient": no evaluations, nothing to record.
+    if (old_level or evidence.Level.INSUFFICIENT.value) == result.level.value and not changes:
         return None
     return RatingChange.objects.create(
         translation_key=programme.translation_key,

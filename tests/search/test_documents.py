@@ -185,3 +185,37 @@ def test_everything_lists_live_pages_only(catalogue):
     source = documents.source_for_type("programme")
     assert list(source.everything()) == [live]
     assert documents.source_for(live) is source
+
+
+def test_programmes_carry_the_outcomes_they_are_rated_on(programme, publish):
+    assert documents.programme_document(programme)["outcome"] == []
+    evaluation = EvaluationPageFactory(
+        parent=programme,
+        live=False,
+        results=[
+            {"outcome": "sexual-reoffending", "direction": "positive"},
+            {"outcome": "attitudes", "direction": "none", "significance": "not_significant"},
+        ],
+    )
+    publish(evaluation)
+    programme = type(programme).objects.get(pk=programme.pk)
+    assert documents.programme_document(programme)["outcome"] == [
+        "attitudes",
+        "sexual-reoffending",
+    ]
+    assert documents.evaluation_document(evaluation)["outcome"] == [
+        "attitudes",
+        "sexual-reoffending",
+    ]
+
+
+def test_the_search_finds_programmes_by_target_group_and_outcome(client, programme, publish):
+    publish(EvaluationPageFactory(parent=programme, live=False, results=[{"outcome": "knowledge"}]))
+    ProgrammePageFactory(parent=programme.get_parent(), target_groups=["offended-after-release"])
+
+    params = {"type": "programme", "target_group": "offended-after-release", "outcome": "knowledge"}
+    body = client.get("/api/search/", params).json()
+    assert [hit["title"] for hit in body["results"]] == ["Circles of Support"]
+    assert body["facets"]["outcome"] == [
+        {"value": "knowledge", "label": "Knowledge", "count": 1, "selected": True}
+    ]

@@ -6,6 +6,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
+    AdaptationKind,
+    Barrier,
     Country,
     DeliveryMode,
     Language,
@@ -63,6 +65,8 @@ class VocabularyGroup(SnippetViewSetGroup):
         _term_viewset(VulnerableGroup),
         _term_viewset(Outcome),
         _term_viewset(StudyDesign, ["tier"]),
+        _term_viewset(Barrier),
+        _term_viewset(AdaptationKind),
         CountryViewSet,
         LanguageViewSet,
     ]

@@ -85,3 +85,27 @@ def test_the_24_eu_official_languages_are_flagged():
     official = set(Language.objects.filter(is_eu_official=True).values_list("code", flat=True))
     assert official == EU_OFFICIAL_LANGUAGES
     assert Language.objects.get(code="uk").is_eu_official is False
+
+
+def test_implementation_reports_have_barrier_and_adaptation_vocabularies():
+    from programmes.models import AdaptationKind, Barrier
+
+    assert {"funding", "stigma", "legal-framework", "recruitment"} <= set(slugs(Barrier))
+    assert {"translation", "helplines", "delivery-mode"} <= set(slugs(AdaptationKind))
+
+
+@pytest.mark.parametrize("model", ["barrier", "adaptationkind"])
+def test_editors_can_extend_the_report_vocabularies_in_the_cms(client, model):
+    from tests.factories.portal import UserFactory, enable_totp
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    enable_totp(admin)
+    client.force_login(admin)
+    listing = client.get(f"/admin/snippets/programmes/{model}/")
+    assert listing.status_code == 200
+    response = client.post(
+        f"/admin/snippets/programmes/{model}/add/",
+        {"name": "Waiting lists", "slug": "waiting-lists", "description": "", "sort_order": 20},
+    )
+    assert response.status_code == 302
+    assert "Waiting lists" in client.get(f"/admin/snippets/programmes/{model}/").content.decode()

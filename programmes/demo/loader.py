@@ -1,12 +1,20 @@
-"""Load the real, publicly documented programmes in ``programmes.json`` into the page tree.
+"""Load the real, publicly documented programmes in ``programmes.json`` into the page tree,
+and the illustrative implementation reports in ``reports.json`` under them.
 
-Idempotent: a programme, evaluation or translation that already exists (matched by slug
-under its parent) is left exactly as editors may have changed it; only what is missing is
-created. Everything created is marked as demo content.
+Idempotent: a programme, evaluation, report or translation that already exists (matched by
+slug under its parent) is left exactly as editors may have changed it; only what is missing
+is created. Everything created is marked as demo content.
+
+Ratings are refreshed as the pages are created, as publishing them in the CMS would: each
+programme is first rated with no evaluation (insufficient evidence, which is not recorded as
+a change), then each evaluation that changes the rating adds an entry to the programme's
+rating history, with the evaluation as its reason, in order of publication year. A second
+run creates nothing, so it records nothing.
 """
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from django.db import transaction
@@ -17,10 +25,13 @@ from wagtail.models import Locale, Page
 
 from ..choices import Independence, Significance
 from ..models import (
+    AdaptationKind,
+    Barrier,
     Country,
     DeliveryMode,
     EvaluationPage,
     EvaluationResult,
+    ImplementationReportPage,
     Language,
     LegalAnchor,
     Outcome,
@@ -34,8 +45,15 @@ from ..models import (
     Topic,
     VulnerableGroup,
 )
+from ..ratings import evaluation_reason, refresh_rating
 
 DATA_FILE = Path(__file__).with_name("programmes.json")
+REPORTS_FILE = Path(__file__).with_name("reports.json")
+# The demo reports are made up to show what practitioners can share: say so on every one.
+ILLUSTRATIVE_TITLE = "{title} (illustrative demo report)"
+ILLUSTRATIVE_NOTE = (
+    "Illustrative demo report: written for the demo, not a real practitioner's account."
+)
 
 # JSON key: (model, lookup field)
 TERM_FIELDS = {
@@ -128,7 +146,7 @@ def _programme_page(data):
     return page
 
 
-def _evaluation_page(data):
+def evaluation_page(data):
     page = EvaluationPage(
         title=data["title"],
         reference=data["reference"],
@@ -177,24 +195,89 @@ def _translate(page, language_code, fields, report):
     return translated
 
 
+def _publication_order(evaluation):
+    return (evaluation.get("year") is None, evaluation.get("year") or 0, evaluation["title"])
+
+
+def _load_programme(index_page, data, report):
+    """The programme, then its evaluations oldest first, each rated as it is published."""
+    programme = _child(index_page, ProgrammePage, data["slug"])
+    if programme is None:
+        programme = _publish_new(index_page, _programme_page(data), report)
+        # Rated at once, as publishing it in the CMS would: "Insufficient evidence" until an
+        # evaluation changes it, which the history then records as "Insufficient → …".
+        refresh_rating(programme)
+    else:
+        report.existing += 1
+    for evaluation in sorted(data.get("evaluations", []), key=_publication_order):
+        slug = _evaluation_slug(evaluation)
+        if _child(programme, EvaluationPage, slug) is None:
+            page = evaluation_page(evaluation)
+            page.slug = slug
+            _publish_new(programme, page, report)
+            refresh_rating(programme, reason=evaluation_reason(page), evaluation=page)
+    for code, fields in data.get("translations", {}).items():
+        _translate(programme, code, fields, report)
+
+
 @transaction.atomic
 def load_programmes(index_page: Page, programmes=None, progress=None) -> LoadReport:
-    """Create the demo programmes (with evaluations and translations) under ``index_page``."""
+    """Create the demo programmes (with evaluations and translations) under ``index_page``.
+
+    Their ratings are stored here, not left to the publish signal: that one refreshes after
+    the transaction commits, too late to tell which evaluation changed what."""
     report = LoadReport()
     for data in programmes if programmes is not None else read_programmes():
-        programme = _child(index_page, ProgrammePage, data["slug"])
-        if programme is None:
-            programme = _publish_new(index_page, _programme_page(data), report)
-        else:
-            report.existing += 1
-        for evaluation in data.get("evaluations", []):
-            slug = _evaluation_slug(evaluation)
-            if _child(programme, EvaluationPage, slug) is None:
-                page = _evaluation_page(evaluation)
-                page.slug = slug
-                _publish_new(programme, page, report)
-        for code, fields in data.get("translations", {}).items():
-            _translate(programme, code, fields, report)
+        _load_programme(index_page, data, report)
         if progress:
             progress(data["slug"])
+    return report
+
+
+# Implementation reports
+
+
+def read_reports(path=REPORTS_FILE):
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _optional_date(value):
+    return date.fromisoformat(value) if value else None
+
+
+def report_page(data):
+    """An implementation report, marked as illustrative in its title and first words."""
+    page = ImplementationReportPage(
+        title=ILLUSTRATIVE_TITLE.format(title=data["title"]),
+        slug=data["slug"],
+        country=Country.objects.get(code=data["country"]),
+        place=data.get("place", ""),
+        started=_optional_date(data.get("started")),
+        ended=_optional_date(data.get("ended")),
+        setting=Setting.objects.get(slug=data["setting"]) if data.get("setting") else None,
+        adaptations=data.get("adaptations", ""),
+        barriers=data.get("barriers", ""),
+        fidelity=data.get("fidelity", "unknown"),
+        cost=data.get("cost", ""),
+        observations=f"{ILLUSTRATIVE_NOTE}\n\n{data.get('observations', '')}".strip(),
+        is_demo_content=True,
+    )
+    page.adaptation_kinds.set(_terms(AdaptationKind, "slug", data.get("adaptation_kinds", [])))
+    page.barrier_kinds.set(_terms(Barrier, "slug", data.get("barrier_kinds", [])))
+    return page
+
+
+@transaction.atomic
+def load_reports(index_page: Page, reports=None) -> LoadReport:
+    """Publish the illustrative implementation reports under their (demo) programmes."""
+    report = LoadReport()
+    for data in reports if reports is not None else read_reports():
+        programme = _child(index_page, ProgrammePage, data["programme"])
+        if programme is None:
+            raise ValueError(f"Unknown programme in demo reports: {data['programme']}")
+        if _child(programme, ImplementationReportPage, data["slug"]) is None:
+            _publish_new(programme, report_page(data), report)
+        else:
+            report.existing += 1
     return report

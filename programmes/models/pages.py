@@ -178,16 +178,33 @@ class ProgrammePage(Page):
         verbose_name = _("programme")
 
     def get_context(self, request, *args, **kwargs):
-        from ..ratings import evaluations_for, reports_for, translations_of
+        from ..ratings import evaluations_for, rating_history, translations_of
 
         context = super().get_context(request, *args, **kwargs)
         family = translations_of(self)
         context.update(
             evaluations=evaluations_for(self, family),
-            reports=reports_for(self, family),
             rating=self.current_rating(),
+            rating_history=list(rating_history(self)),
+            **self.reports_context(request, family),
         )
         return context
+
+    def reports_context(self, request, family=None):
+        """Published implementation reports, filtered as the visitor asked, and what they add
+        up to. A fixed number of queries however many reports there are."""
+        from ..ratings import reports_for
+        from ..reports import ReportFilterForm, summarise, with_kinds
+
+        all_reports = with_kinds(reports_for(self, family))
+        form = ReportFilterForm(request.GET or None, reports=all_reports)
+        reports = form.apply(all_reports)
+        return {
+            "reports": reports,
+            "reports_total": len(all_reports),
+            "report_filter_form": form,
+            "report_summary": summarise(reports),
+        }
 
     def current_rating(self):
         """The stored, computed rating with its per-outcome ratings, in two queries."""

@@ -141,7 +141,7 @@ def test_lists_implementation_reports(client, programme):
     ImplementationReportPageFactory(parent=programme, title="Running it in Graz", place="Graz")
     reports = section(render(client, programme), "reports-title")
     assert reports.find("h2").text == "Implementation reports (1)"
-    assert reports.find("h3").text == "Running it in Graz"
+    assert reports.find("article", cls="report").find("h3").text == "Running it in Graz"
     assert "Germany, Graz · 2021" in reports.text
 
 
@@ -203,3 +203,116 @@ def test_the_language_switcher_links_the_translations(client, programme, publish
     page_links = links(client.get(programme.url))
     assert (german.url, "Deutsch") in page_links
     assert (programme.url, "English") in page_links
+
+
+# --- Rating history ---------------------------------------------------------------------------
+
+
+def history_rows(page):
+    details = page.find("details", cls="rating-history")
+    return details, [
+        [cell.text for cell in row.children if not isinstance(cell, str)]
+        for row in details.find("tbody").find_all("tr")
+    ]
+
+
+def test_no_history_before_the_first_rating(client, programme):
+    assert not render(client, programme).find_all("details", cls="rating-history")
+
+
+def test_shows_every_rating_change_newest_first_with_its_reason(client, programme, publish):
+    first = evaluate(programme, result("knowledge"), title="Vienna trial", live=False)
+    publish(first)
+    second = evaluate(
+        programme,
+        result("knowledge", "none", "not_significant"),
+        result("attitudes"),
+        title="Graz trial",
+        live=False,
+    )
+    publish(second)
+
+    details, rows = history_rows(render(client, programme))
+    assert details.find("summary").text == "Rating history (2 changes)"
+    newest, oldest = rows
+    assert newest[1] == "Supported → Supported"
+    assert newest[2] == "Attitudes: not rated → Supported Knowledge: Supported → No effect"
+    assert newest[3].startswith("Evaluation “Graz trial” published: randomised controlled trial")
+    assert oldest[1] == "Not rated → Supported"
+    assert oldest[2] == "Knowledge: not rated → Supported"
+    assert "Evaluation “Vienna trial” published" in oldest[3]
+    assert (second.url, "Read the evaluation") in [
+        (a.attrs["href"], a.text) for a in details.find_all("a")
+    ]
+
+
+def test_an_unpublished_evaluation_is_named_in_the_history_but_not_linked(
+    client, programme, publish, django_capture_on_commit_callbacks
+):
+    evaluation = publish(evaluate(programme, title="Withdrawn trial", live=False))
+    with django_capture_on_commit_callbacks(execute=True):
+        evaluation.unpublish()
+    _details, rows = history_rows(render(client, programme))
+    assert rows[0][1] == "Supported → Insufficient evidence"
+    assert rows[0][2] == "Knowledge: Supported → no longer rated"
+    assert "Evaluation “Withdrawn trial” unpublished" in rows[0][3]
+    assert "Read the evaluation" not in rows[0][3]
+
+
+# --- Contributing -----------------------------------------------------------------------------
+
+
+def test_offers_to_submit_an_evaluation_and_a_report_for_this_programme(client, programme):
+    page_links = links(client.get(programme.url))
+    assert (f"/contribute/evaluation/new/?programme={programme.pk}", "Submit an evaluation") in (
+        page_links
+    )
+    assert (
+        f"/contribute/report/new/?programme={programme.pk}",
+        "Report on implementing this programme",
+    ) in page_links
+
+
+def test_the_rating_box_links_to_how_we_rate_evidence(client, programme):
+    evidence = section(render(client, programme), "evidence-title")
+    assert ("/evidence/how-we-rate/", "How we rate evidence") in [
+        (a.attrs["href"], a.text) for a in evidence.find_all("a")
+    ]
+
+
+def test_history_and_reports_cost_the_same_queries_however_many(
+    client, programme, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from programmes.models import RatingChange
+
+    def grow(n):
+        for i in range(n):
+            evaluation = evaluate(programme, result("knowledge"))
+            RatingChange.objects.create(
+                translation_key=programme.translation_key,
+                old_level="promising",
+                new_level="supported",
+                outcomes=[
+                    {"outcome": "knowledge", "name": "Knowledge", "old": None, "new": "supported"}
+                ],
+                reason=f"Change {i}",
+                evaluation=evaluation,
+                rubric_version="1.0",
+            )
+            ImplementationReportPageFactory(parent=programme)
+
+    grow(2)
+    client.get(programme.url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(programme.url)
+    expected = len(small)  # read now: the next request resets the log
+    grow(4)
+    client.get(programme.url)
+    with django_assert_num_queries(expected):
+        page = render(client, programme)
+    _details, rows = history_rows(page)
+    assert len(rows) == 6
+    assert len(page.find_all("article", cls="report")) == 6

@@ -19,7 +19,7 @@ from tests.helpers import dom, links
 pytestmark = pytest.mark.django_db
 
 URL = "/evidence/gap-map/"
-GAP = "No evaluated programme — research gap"
+GAP = "Research gap: no evaluated programme"
 
 
 # --- The pure function ----------------------------------------------------------------------

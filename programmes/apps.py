@@ -9,3 +9,4 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .submissions import notifications  # noqa: F401

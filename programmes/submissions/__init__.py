@@ -1,1 +1,1 @@
-
+"""Members contribute evaluations, implementation reports and programmes to the catalogue."""

@@ -139,3 +139,16 @@ class ImplementationReportPageFactory(PublishedPageFactory):
 
     class Meta:
         model = ImplementationReportPage
+
+
+class ImplementationReportWithKindsFactory(ImplementationReportPageFactory):
+    """A report with kinds of adaptation and barrier, given as slugs:
+    ``adaptation_kinds=["translation"], barrier_kinds=["funding"]``."""
+
+    adaptation_kinds = _m2m(
+        "adaptation_kinds",
+        ImplementationReportPage._meta.get_field("adaptation_kinds").related_model,
+    )
+    barrier_kinds = _m2m(
+        "barrier_kinds", ImplementationReportPage._meta.get_field("barrier_kinds").related_model
+    )

@@ -6,3 +6,6 @@ class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = _("Campaigns and materials")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import notifications  # noqa: F401  (connects the adapters' e-mails)

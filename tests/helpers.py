@@ -1,11 +1,15 @@
-"""Reading rendered HTML the way a visitor or an assistive technology would.
+"""Reading rendered HTML the way a visitor or an assistive technology would (and a mail server
+that is down, for tests of what survives it).
 
 A tiny DOM (stdlib only) so tests assert on elements, classes and visible text rather than on
 exact markup, which designers change.
 """
 
+import smtplib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from django.core.mail.backends.base import BaseEmailBackend
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}  # fmt: skip
@@ -117,3 +121,10 @@ def ratings_shown(element):
         for cls in badge.classes
         if cls.startswith("rating--")
     ]
+
+
+class MailServerDown(BaseEmailBackend):
+    """EMAIL_BACKEND = "tests.helpers.MailServerDown": every send fails as a dead server does."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")

@@ -338,3 +338,42 @@ def test_a_title_in_another_script_gets_an_address(client, data, source):
     greek = {**data, "title": "Πες Όχι!", "language": language("el").pk}
     assert client.post(adapt_url(source), greek).status_code == 302
     assert MaterialPage.objects.get(title="Πες Όχι!").slug == "πες-όχι-cy"
+
+
+# E-mail to the member who adapted
+
+
+def decide(adapted, action, django_capture_on_commit_callbacks, **kwargs):
+    state = WorkflowState.objects.get(object_id=str(adapted.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        getattr(state.current_task_state, action)(user=moderator(), **kwargs)
+
+
+def test_the_member_is_told_when_the_adaptation_is_published(
+    member, adapted, mailoutbox, django_capture_on_commit_callbacks
+):
+    decide(adapted, "approve", django_capture_on_commit_callbacks)
+    [mail] = [m for m in mailoutbox if member.email in m.to]
+    assert mail.subject == "Published: “Be in Ctrl”"
+    assert adapted.full_url in mail.body
+    assert "/materials/my-adaptations/" in mail.body
+    assert "/admin/" not in mail.body  # members cannot open the CMS
+
+
+def test_the_member_is_told_what_to_change(
+    member, adapted, mailoutbox, django_capture_on_commit_callbacks
+):
+    decide(adapted, "reject", django_capture_on_commit_callbacks, comment="Add the 116 111 line.")
+    [mail] = [m for m in mailoutbox if member.email in m.to]
+    assert mail.subject == "Changes requested: “Be in Ctrl”"
+    assert "Add the 116 111 line." in mail.body
+    assert "/admin/" not in mail.body
+
+
+def test_a_mail_server_that_is_down_does_not_undo_the_publication(
+    member, adapted, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.helpers.MailServerDown"
+    decide(adapted, "approve", django_capture_on_commit_callbacks)
+    adapted.refresh_from_db()
+    assert adapted.live

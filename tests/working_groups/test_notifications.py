@@ -2,13 +2,11 @@
 at all. A mail server that is down delays e-mail; it neither breaks what a member did nor
 loses the notification."""
 
-import smtplib
 from datetime import timedelta
 from io import StringIO
 from types import SimpleNamespace
 
 from django.core import mail
-from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -25,12 +23,7 @@ from working_groups.notifications import send_digests
 
 pytestmark = pytest.mark.django_db
 
-FAILING_BACKEND = "tests.working_groups.test_notifications.MailServerDown"
-
-
-class MailServerDown(BaseEmailBackend):
-    def send_messages(self, email_messages):
-        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+FAILING_BACKEND = "tests.helpers.MailServerDown"
 
 
 @pytest.fixture

@@ -1,0 +1,65 @@
+"""E-mail the member who adapted a material when a moderator publishes the adaptation or asks
+for changes. Wagtail's own workflow e-mails go only to people who can open the CMS (see
+``programmes.submissions.notifications``), so members hear from us instead, with the
+moderator's reason and a link to "My adaptations". Imported from ``CampaignsConfig.ready()``.
+"""
+
+from django.db import transaction
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import WorkflowState
+from wagtail.signals import workflow_approved, workflow_rejected
+
+from portal.mail import absolute, send_templated
+
+from .models import MaterialPage
+
+CMS_ACCESS = "wagtailadmin.access_admin"
+
+
+def _adaptation_and_member(workflow_state):
+    """(adaptation, member) when the member who made an adaptation asked for its review."""
+    member = workflow_state.requested_by
+    if member is None or not member.email or member.has_perm(CMS_ACCESS):
+        return None, None
+    page = workflow_state.content_object
+    page = page.specific if page is not None else None
+    if not isinstance(page, MaterialPage) or page.adapted_by_id != member.pk:
+        return None, None
+    return page, member
+
+
+@receiver(workflow_approved, sender=WorkflowState, dispatch_uid="campaigns-adaptation-published")
+def tell_adapter_published(sender, instance, **kwargs):
+    page, member = _adaptation_and_member(instance)
+    if page is not None:
+        transaction.on_commit(lambda: send_adapter_email("published", page.pk, member))
+
+
+@receiver(
+    workflow_rejected, sender=WorkflowState, dispatch_uid="campaigns-adaptation-changes-requested"
+)
+def tell_adapter_changes_requested(sender, instance, **kwargs):
+    page, member = _adaptation_and_member(instance)
+    if page is not None:
+        task_state = instance.current_task_state
+        reason = task_state.comment if task_state else ""
+        transaction.on_commit(
+            lambda: send_adapter_email("changes_requested", page.pk, member, reason)
+        )
+
+
+def send_adapter_email(event, page_id, member, reason=""):
+    """Returns False when the mail server refused it; the moderator's action stands anyway."""
+    page = MaterialPage.objects.get(pk=page_id)
+    with translation.override(page.locale.language_code):
+        context = {
+            "member": member,
+            "title": page.draft_title,
+            "reason": reason,
+            "page_url": page.full_url if page.live else "",
+            "mine_url": absolute(reverse("campaigns:my_adaptations")),
+        }
+        return send_templated(f"campaigns/email/adaptation_{event}", context, [member.email])

@@ -12,7 +12,7 @@ from django.utils import translation
 from wagtail.models import WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
-from portal.mail import absolute, send_templated
+from portal.mail import absolute, page_link, send_templated
 
 from .models import MaterialPage
 
@@ -59,7 +59,7 @@ def send_adapter_email(event, page_id, member, reason=""):
             "member": member,
             "title": page.draft_title,
             "reason": reason,
-            "page_url": page.full_url if page.live else "",
+            "page_url": page_link(page) if page.live else "",
             "mine_url": absolute(reverse("campaigns:my_adaptations")),
         }
         return send_templated(f"campaigns/email/adaptation_{event}", context, [member.email])

@@ -15,6 +15,13 @@ def absolute(url):
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{url}"
 
 
+def page_link(page):
+    """A live page's address for an e-mail, on the public address the portal is served at
+    (SITE_URL), not the Wagtail site's hostname, which is often just "localhost"."""
+    url = page.get_url()
+    return absolute(url) if url and url.startswith("/") else url or ""
+
+
 def send_templated(template_prefix, context, recipients):
     """Render ``<prefix>_subject.txt`` and ``<prefix>_body.txt`` and send them.
 

@@ -26,7 +26,7 @@ from wagtail.admin.mail import (
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
-from portal.mail import absolute, send_templated
+from portal.mail import absolute, page_link, send_templated
 
 from . import services
 
@@ -153,7 +153,7 @@ def send_member_email(event, page_id, member, reason=""):
             "title": page.draft_title,
             "kind": page._meta.verbose_name,
             "reason": reason,
-            "page_url": page.full_url if page.live else "",
+            "page_url": page_link(page) if page.live else "",
             "edit_url": absolute(reverse(f"submissions:edit_{kind}", args=[page.pk])),
             "mine_url": absolute(reverse("submissions:mine")),
         }

@@ -83,7 +83,7 @@ def test_the_member_is_e_mailed_when_it_is_published(
     moderate(client, moderator, submitted, "approve", capture=django_capture_on_commit_callbacks)
     [message] = mail_to(mailoutbox, researcher)
     assert message.subject == "Published: “Beier et al. 2015”"
-    assert submitted.full_url in message.body
+    assert f"http://127.0.0.1:8000{submitted.url}" in message.body  # SITE_URL
     assert "/contribute/mine/" in message.body
     assert "/admin/" not in message.body
     assert statuses(client, researcher) == ["Published"]

@@ -35,6 +35,7 @@ env = environ.Env(
     SITE_URL=(str, "http://127.0.0.1:8000"),
     TRUSTED_PROXY=(bool, False),
     LOG_LEVEL=(str, "INFO"),
+    API_ANON_RATE=(str, "120/minute"),
 )
 
 SECRET_KEY = env("SECRET_KEY")
@@ -245,6 +246,39 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 # Search (see search/ and the README): the embedded index by default, Elasticsearch when set.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX")
+
+# The read-only open-data API (portal/api/, README "Open-data API"). Its views set their own
+# pagination and rate limits: anonymous clients get API_ANON_RATE per address, signed-in
+# members ten times that (portal.api.throttling). For every DRF view (wagtail-localize's
+# editor too): JSON only, no browsable API, and session login only, never HTTP Basic, which
+# would bypass allauth's rate limits and two-factor step. Client addresses come from
+# X-Forwarded-For only behind the one trusted proxy.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_RATE")},
+    "NUM_PROXIES": 1 if env("TRUSTED_PROXY") else 0,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "European Prevention Network: open-data API",
+    "DESCRIPTION": "Read-only open data of the portal: prevention programmes, their evaluations, "
+    "evidence ratings and implementation reports, campaign materials, and the vocabularies.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "ENUM_NAME_OVERRIDES": {
+        "RatingLevelEnum": "programmes.choices.RatingLevel",
+        "ProgrammeStatusEnum": "programmes.choices.ProgrammeStatus",
+        "TranslationStatusEnum": "campaigns.api.serializers.TRANSLATION_STATUSES",
+    },
+    "PREPROCESSING_HOOKS": ["portal.api.schema.open_data_endpoints_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portal.api.schema.add_guide",
+    ],
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

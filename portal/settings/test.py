@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import REST_FRAMEWORK, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -30,3 +30,7 @@ ELASTICSEARCH_URL = ""
 
 # The shared-cache warning is about production; the tests use a local cache on purpose.
 SILENCED_SYSTEM_CHECKS = ["portal.W001"]
+
+# The open-data API's anonymous rate limit must not slow other tests down; one test proves the
+# limit with a lower rate of its own.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"}}

@@ -13,13 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import formats, timezone
 from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, WorkflowState
@@ -33,15 +32,6 @@ CHANGE_NOTES = (
     "changed_imagery_culture",
     "changed_other",
 )
-
-
-class AdaptationStatus(models.TextChoices):
-    """Where a member's adaptation is in its review, as the member sees it."""
-
-    DRAFT = "draft", _("Draft")
-    IN_REVIEW = "in_review", _("In review")
-    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-    PUBLISHED = "published", _("Published")
 
 
 # Descriptions: rich text in the CMS, plain paragraphs in the member's form
@@ -221,18 +211,6 @@ def active_announcements(material, today=None):
 
 
 # A member's own adaptations
-
-
-def moderation_status(page):
-    """Published, in review, changes requested or draft (uses prefetched workflow states)."""
-    if page.live:
-        return AdaptationStatus.PUBLISHED
-    state = page.current_workflow_state
-    if state is None:
-        return AdaptationStatus.DRAFT
-    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        return AdaptationStatus.CHANGES_REQUESTED
-    return AdaptationStatus.IN_REVIEW
 
 
 def adaptations_by(user):

@@ -13,19 +13,14 @@ from wagtail.models import WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
 from portal.mail import absolute, page_link, send_templated
+from portal.moderation import member_request
 
 from .models import MaterialPage
-
-CMS_ACCESS = "wagtailadmin.access_admin"
 
 
 def _adaptation_and_member(workflow_state):
     """(adaptation, member) when the member who made an adaptation asked for its review."""
-    member = workflow_state.requested_by
-    if member is None or not member.email or member.has_perm(CMS_ACCESS):
-        return None, None
-    page = workflow_state.content_object
-    page = page.specific if page is not None else None
+    page, member = member_request(workflow_state)
     if not isinstance(page, MaterialPage) or page.adapted_by_id != member.pk:
         return None, None
     return page, member

@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from portal.moderation import moderation_status, requested_changes
+
 from .. import adaptations, permissions
 from ..forms import AdaptationForm, AnnouncementForm
 from ..models import AdaptationAnnouncement, MaterialPage
@@ -65,7 +67,7 @@ def adaptation_started(request, page_id):
     adaptation = get_object_or_404(
         MaterialPage.objects.select_related("adapted_from"), pk=page_id, adapted_by=request.user
     )
-    context = {"adaptation": adaptation, "status": adaptations.moderation_status(adaptation)}
+    context = {"adaptation": adaptation, "status": moderation_status(adaptation)}
     return render(request, "campaigns/adapt/started.html", context)
 
 
@@ -116,12 +118,13 @@ def my_adaptations(request):
     """The member's own adaptations and where each is in its review, and their announcements."""
     entries = []
     for page in adaptations.adaptations_by(request.user):
-        status = adaptations.moderation_status(page)
-        comment = ""
-        if status == adaptations.AdaptationStatus.CHANGES_REQUESTED:
-            task_state = page.current_workflow_state.current_task_state
-            comment = task_state.comment if task_state else ""
-        entries.append({"page": page, "status": status, "comment": comment})
+        entries.append(
+            {
+                "page": page,
+                "status": moderation_status(page),
+                "comment": requested_changes(page),
+            }
+        )
     announced = (
         AdaptationAnnouncement.objects.active()
         .filter(announced_by=request.user)

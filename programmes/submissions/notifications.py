@@ -27,11 +27,11 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from portal.mail import absolute, page_link, send_templated
+from portal.moderation import CMS_ACCESS, member_request
 
 from . import services
 
 logger = logging.getLogger(__name__)
-CMS_ACCESS = "wagtailadmin.access_admin"
 
 
 class CMSUsersOnly:
@@ -110,13 +110,8 @@ replace_wagtail_notifiers()
 
 
 def _member_submission(workflow_state):
-    """(page, member) when a member without CMS access asked to review one of their
-    submissions, else (None, None): CMS users get Wagtail's e-mail."""
-    member = workflow_state.requested_by
-    if member is None or not member.email or member.has_perm(CMS_ACCESS):
-        return None, None
-    page = workflow_state.content_object
-    page = page.specific if page is not None else None
+    """(page, member) when a member asked to review one of their submissions."""
+    page, member = member_request(workflow_state)
     if not isinstance(page, tuple(services.KINDS)):
         return None, None
     return page, member

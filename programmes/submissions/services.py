@@ -11,13 +11,14 @@ the member.
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, WorkflowState
+
+from portal.moderation import ModerationStatus, moderation_status, requested_changes
 
 from ..models import (
     EvaluationPage,
@@ -81,15 +82,6 @@ class NotEditable(PermissionDenied):
 
 class NoReviewWorkflow(Exception):
     """No moderation workflow is assigned to the catalogue, so nothing can be sent for review."""
-
-
-class SubmissionStatus(models.TextChoices):
-    """Where a member's submission is in its review, as the member sees it."""
-
-    DRAFT = "draft", _("Draft")
-    IN_REVIEW = "in_review", _("In review")
-    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-    PUBLISHED = "published", _("Published")
 
 
 def kind_of(page):
@@ -249,30 +241,10 @@ def send_for_review(page, user):
 # Where a member's submissions are
 
 
-def status_of(page):
-    """Published, in review, changes requested or draft (uses prefetched workflow states)."""
-    if page.live:
-        return SubmissionStatus.PUBLISHED
-    state = page.current_workflow_state
-    if state is None:
-        return SubmissionStatus.DRAFT
-    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        return SubmissionStatus.CHANGES_REQUESTED
-    return SubmissionStatus.IN_REVIEW
-
-
-def requested_changes(page):
-    """The moderator's reason for sending ``page`` back, or ''."""
-    state = page.current_workflow_state
-    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
-        return ""
-    return state.current_task_state.comment if state.current_task_state else ""
-
-
 @dataclass(frozen=True)
 class Submission:
     page: Page
-    status: SubmissionStatus
+    status: ModerationStatus
     reason: str
     programme: ProgrammePage | None
 
@@ -282,7 +254,7 @@ class Submission:
 
     @property
     def editable(self):
-        return self.status in (SubmissionStatus.DRAFT, SubmissionStatus.CHANGES_REQUESTED)
+        return self.status in (ModerationStatus.DRAFT, ModerationStatus.CHANGES_REQUESTED)
 
 
 def submissions_of(user):
@@ -303,7 +275,7 @@ def submissions_of(user):
     parents = _parents([*found["evaluation"], *found["report"]])
     return {
         kind: [
-            Submission(page, status_of(page), requested_changes(page), parents.get(page.pk))
+            Submission(page, moderation_status(page), requested_changes(page), parents.get(page.pk))
             for page in pages
         ]
         for kind, pages in found.items()

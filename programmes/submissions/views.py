@@ -18,6 +18,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_safe
 
+from portal.moderation import moderation_status, requested_changes
+
 from ..models import EvaluationPage, ImplementationReportPage, ProgrammePage
 from . import forms, permissions, services
 
@@ -181,7 +183,7 @@ def _saved(request, kind, page, submitted):
 
 def _locked(request, page):
     """The owner opened a submission that is published or with a moderator."""
-    context = {"submission": page, "status": services.status_of(page)}
+    context = {"submission": page, "status": moderation_status(page)}
     return render(request, "programmes/submissions/locked.html", context, status=403)
 
 
@@ -191,8 +193,8 @@ def _render(request, kind, form, page):
         "submission": page,
         "errors": error_summary(form),
         "then": request.GET.get("then") if kind is PROGRAMME else None,
-        "status": services.status_of(page) if page is not None else None,
-        "reason": services.requested_changes(page) if page is not None else "",
+        "status": moderation_status(page) if page is not None else None,
+        "reason": requested_changes(page) if page is not None else "",
     }
     return render(request, kind.template, context)
 

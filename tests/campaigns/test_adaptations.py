@@ -13,9 +13,10 @@ from wagtail.models import WorkflowState
 
 import pytest
 
-from campaigns.adaptations import COLLECTION_NAME, AdaptationStatus, announce, moderation_status
+from campaigns.adaptations import COLLECTION_NAME, announce
 from campaigns.choices import Licence
 from campaigns.models import MaterialPage
+from portal.moderation import ModerationStatus, moderation_status
 from tests.factories.campaigns import MaterialPageFactory, country, language
 from tests.factories.portal import EditorFactory, UserFactory
 from tests.helpers import dom, links, visible_text
@@ -330,7 +331,7 @@ def test_my_adaptations_needs_signing_in(client):
 
 
 def test_moderation_status_without_prefetching(adapted):
-    assert moderation_status(MaterialPage.objects.get(pk=adapted.pk)) == AdaptationStatus.IN_REVIEW
+    assert moderation_status(MaterialPage.objects.get(pk=adapted.pk)) == ModerationStatus.IN_REVIEW
 
 
 def test_a_title_in_another_script_gets_an_address(client, data, source):

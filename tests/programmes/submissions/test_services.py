@@ -8,9 +8,9 @@ from wagtail.models import WorkflowState
 
 import pytest
 
+from portal.moderation import ModerationStatus, moderation_status, requested_changes
 from programmes.models import Country, EvaluationPage, Outcome, StudyDesign
 from programmes.submissions import services
-from programmes.submissions.services import SubmissionStatus
 from tests.factories.portal import UserFactory
 from tests.factories.programmes import EvaluationPageFactory, ProgrammePageFactory
 
@@ -51,7 +51,7 @@ def cleaned(programme, **changes):
 
 def test_saving_twice_for_review_starts_one_workflow(researcher, programme):
     page = services.save_evaluation(researcher, cleaned(programme), submit=False)
-    assert services.status_of(page) == SubmissionStatus.DRAFT
+    assert moderation_status(page) == ModerationStatus.DRAFT
     page = services.save_evaluation(researcher, cleaned(programme), page=page, submit=True)
     with pytest.raises(services.NotEditable):
         services.save_evaluation(researcher, cleaned(programme), page=page, submit=True)
@@ -73,11 +73,11 @@ def test_a_double_click_on_send_shows_the_submission_is_in_review(client, resear
 
 def test_changes_requested_shows_the_moderators_reason(researcher, programme, moderator):
     page = services.save_evaluation(researcher, cleaned(programme), submit=True)
-    assert services.status_of(page) == SubmissionStatus.IN_REVIEW
-    assert services.requested_changes(page) == ""
+    assert moderation_status(page) == ModerationStatus.IN_REVIEW
+    assert requested_changes(page) == ""
     workflow_state(page).current_task_state.reject(user=moderator, comment="Add the DOI.")
-    assert services.status_of(page) == SubmissionStatus.CHANGES_REQUESTED
-    assert services.requested_changes(page) == "Add the DOI."
+    assert moderation_status(page) == ModerationStatus.CHANGES_REQUESTED
+    assert requested_changes(page) == "Add the DOI."
 
 
 def test_submissions_of_a_member_in_a_fixed_number_of_queries(
@@ -92,7 +92,7 @@ def test_submissions_of_a_member_in_a_fixed_number_of_queries(
         parents = [entry.programme.pk for entry in found["evaluation"]]
         statuses = [entry.status for entry in found["evaluation"]]
     assert sorted(parents) == sorted([programme.pk, proposal.pk, programme.pk])
-    assert statuses == [SubmissionStatus.IN_REVIEW] * 3
+    assert statuses == [ModerationStatus.IN_REVIEW] * 3
     assert [entry.page.pk for entry in found["programme"]] == [proposal.pk]
     assert found["report"] == []
 

@@ -17,11 +17,12 @@ from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import formats, timezone
 from django.utils.html import escape, strip_tags
-from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, WorkflowState
+
+from portal.pagetree import unique_child_slug
 
 from .models import AdaptationAnnouncement, MaterialFile, MaterialPage
 
@@ -74,15 +75,6 @@ def adaptations_collection():
     return existing or root.add_child(name=COLLECTION_NAME)
 
 
-def _unique_slug(parent, text):
-    base = slugify(text, allow_unicode=True)[:200].strip("-") or "adaptation"
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 def _document(upload, title, user, collection):
     document = get_document_model()(
         title=title, file=upload, collection=collection, uploaded_by_user=user
@@ -114,7 +106,7 @@ def start_adaptation(source, user, cleaned):
     attrs = {
         "title": title,
         "draft_title": title,
-        "slug": _unique_slug(campaign, f"{title} {country.code}"),
+        "slug": unique_child_slug(campaign, f"{title} {country.code}", "adaptation"),
         "seo_title": "",
         "search_description": "",
         "summary": cleaned["summary"],

@@ -8,6 +8,8 @@ too and follow the same rule. Only a published (live) material can be adapted.
 
 from enum import StrEnum
 
+from portal.accounts.verification import has_verified_email
+
 
 class Refusal(StrEnum):
     """Why a person may not adapt or announce; the view turns each into a message."""
@@ -21,17 +23,6 @@ class Refusal(StrEnum):
 
 def _is_signed_in(user):
     return bool(getattr(user, "is_authenticated", False))
-
-
-def has_verified_email(user):
-    """Read once per request and cached on the user."""
-    cached = getattr(user, "_campaigns_verified_email", None)
-    if cached is None:
-        from allauth.account.models import EmailAddress
-
-        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
-        user._campaigns_verified_email = cached
-    return cached
 
 
 def refusal(user):

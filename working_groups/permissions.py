@@ -9,6 +9,8 @@ applicant; a group member; a group coordinator. Staff editors manage groups in t
 members of it: a group's discussions are need-to-know.
 """
 
+from portal.accounts.verification import has_verified_email
+
 from .choices import MembershipStatus, Role
 from .models import Membership
 
@@ -169,12 +171,6 @@ def can_publish_output(user, group):
 
 
 # People
-
-
-def has_verified_email(user):
-    from allauth.account.models import EmailAddress
-
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
 def shares_a_group(viewer, person):

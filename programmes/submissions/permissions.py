@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from wagtail.models import WorkflowState
 
+from portal.accounts.verification import has_verified_email
+
 
 class Refusal(StrEnum):
     """Why a person may not contribute; the view explains each one and what to do about it."""
@@ -19,17 +21,6 @@ class Refusal(StrEnum):
     INACTIVE = "inactive"
     UNVERIFIED = "unverified"
     NOT_RESEARCHER = "not_researcher"
-
-
-def has_verified_email(user):
-    """Read once per request and cached on the user."""
-    cached = getattr(user, "_submissions_verified_email", None)
-    if cached is None:
-        from allauth.account.models import EmailAddress
-
-        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
-        user._submissions_verified_email = cached
-    return cached
 
 
 def member_refusal(user):

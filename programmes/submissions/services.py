@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
-from django.utils.text import slugify
 
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, WorkflowState
 
 from portal.moderation import ModerationStatus, moderation_status, requested_changes
+from portal.pagetree import unique_child_slug
 
 from ..models import (
     EvaluationPage,
@@ -172,7 +172,9 @@ def _save(model, user, parent, title, values, page=None, submit=False):
 
 
 def _create(model, user, parent, title, values):
-    page = model(title=title, slug=_unique_slug(parent, title), owner=user, live=False)
+    page = model(
+        title=title, slug=unique_child_slug(parent, title, "submission"), owner=user, live=False
+    )
     _apply(page, values)
     parent.add_child(instance=page)
     log(instance=page, action="wagtail.create", user=user)
@@ -207,19 +209,10 @@ def locked_for_edit(page, user):
 
 def _move(page, parent):
     """Attach a submission to another programme, with an address that is free there."""
-    slug = _unique_slug(parent, page.slug)
+    slug = unique_child_slug(parent, page.slug, "submission")
     Page.objects.filter(pk=page.pk).update(slug=slug)
     Page.objects.get(pk=page.pk).move(parent, pos="last-child")
     return type(page).objects.get(pk=page.pk)
-
-
-def _unique_slug(parent, text):
-    base = slugify(text, allow_unicode=True)[:200].strip("-") or "submission"
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 def send_for_review(page, user):

@@ -10,7 +10,6 @@ translation of an English poster is found from the English index under "German".
 """
 
 from collections import defaultdict
-from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Prefetch, Q
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from portal.filters import FacetFilterForm, multiple_terms
 from programmes.models import Language, TargetGroup, Topic
 
 from .choices import MaterialKind
@@ -40,16 +40,6 @@ def browsable_materials(root):
     )
 
 
-def _multiple(label, queryset, to_field_name="slug"):
-    return forms.ModelMultipleChoiceField(
-        label=label,
-        queryset=queryset,
-        to_field_name=to_field_name,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-
 def offered_languages(requested=()):
     """The language filter's choices: languages some live material is available in (in any
     locale), so it never offers one that finds nothing, plus those a shared URL asks for."""
@@ -62,53 +52,21 @@ def offered_languages(requested=()):
     )
 
 
-class MaterialFilterForm(forms.Form):
-    audience = _multiple(_("Audience"), TargetGroup.objects.all())
+class MaterialFilterForm(FacetFilterForm):
+    audience = multiple_terms(_("Audience"), TargetGroup.objects.all())
     kind = forms.MultipleChoiceField(
         label=_("Kind of material"),
         choices=MaterialKind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    topic = _multiple(_("Topic"), Topic.objects.all())
-    language = _multiple(_("Available in"), Language.objects.none(), to_field_name="code")
+    topic = multiple_terms(_("Topic"), Topic.objects.all())
+    language = multiple_terms(_("Available in"), Language.objects.none(), to_field_name="code")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         requested = self.data.getlist("language") if self.is_bound else []
         self.fields["language"].queryset = offered_languages(requested)
-
-    def selected(self):
-        """The valid part of the submitted filters. An unknown value makes its whole filter
-        invalid; that filter is then ignored (and reported), the others still apply."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
-
-    def active_filters(self):
-        """(filter label, value label, URL that removes just this value) per selected value."""
-        chips = []
-        kinds = dict(MaterialKind.choices)
-        for name, values in self.selected().items():
-            for value in values:
-                raw = getattr(value, "slug", None) or getattr(value, "code", None) or value
-                label = kinds.get(value, value) if name == "kind" else str(value)
-                chips.append((self.fields[name].label, label, self._querystring_without(name, raw)))
-        return chips
-
-    def _querystring_without(self, name, raw):
-        params = [
-            (key, value)
-            for key in self.data
-            for value in self.data.getlist(key)
-            if key != "page" and not (key == name and value == raw)
-        ]
-        return "?" + urlencode(params) if params else "?"
-
-    @staticmethod
-    def querystring_without_page(query):
-        return urlencode([(k, v) for k in query for v in query.getlist(k) if k != "page"])
 
 
 def _available_in(languages, locale):

@@ -3,11 +3,11 @@
 Plain GET parameters, so every filtered view is a shareable URL and works without JavaScript.
 """
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from portal.filters import FacetFilterForm, multiple_terms
 
 from .choices import RatingLevel
 from .models import Country, Practice, PreventionLevel, TargetGroup
@@ -21,21 +21,13 @@ FACETS = [
 ]
 
 
-def _facet(label, queryset, to_field_name="slug"):
-    return forms.ModelMultipleChoiceField(
-        label=label,
-        queryset=queryset,
-        to_field_name=to_field_name,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+class ProgrammeFilterForm(FacetFilterForm):
+    target_group = multiple_terms(_("Target group"), TargetGroup.objects.all())
+    practice = multiple_terms(_("Practice"), Practice.objects.all())
+    level = multiple_terms(_("Prevention level"), PreventionLevel.objects.all())
+    country = multiple_terms(
+        _("Country"), Country.objects.filter(programmes__live=True).distinct(), "code"
     )
-
-
-class ProgrammeFilterForm(forms.Form):
-    target_group = _facet(_("Target group"), TargetGroup.objects.all())
-    practice = _facet(_("Practice"), Practice.objects.all())
-    level = _facet(_("Prevention level"), PreventionLevel.objects.all())
-    country = _facet(_("Country"), Country.objects.filter(programmes__live=True).distinct(), "code")
     rating = forms.MultipleChoiceField(
         label=_("Evidence rating"),
         choices=RatingLevel.choices,
@@ -50,30 +42,6 @@ class ProgrammeFilterForm(forms.Form):
             self.fields["country"].queryset = Country.objects.filter(
                 programmes__in=programmes.values("pk")
             ).distinct()
-
-    def active_filters(self):
-        """(label, value label, URL that removes just this value) for each selected value."""
-        chips = []
-        for name, field in self.fields.items():
-            for value in self.cleaned_data.get(name) or []:
-                raw = getattr(value, "slug", None) or getattr(value, "code", None) or value
-                label = dict(field.choices).get(value, value) if name == "rating" else str(value)
-                chips.append((field.label, label, self._querystring_without(name, str(raw))))
-        return chips
-
-    def _querystring_without(self, name, raw):
-        params = [
-            (key, value)
-            for key in self.data
-            for value in self.data.getlist(key)
-            if key != "page" and not (key == name and value == raw)
-        ]
-        return "?" + urlencode(params) if params else "?"
-
-    @staticmethod
-    def querystring_without_page(query):
-        params = [(k, v) for k in query for v in query.getlist(k) if k != "page"]
-        return urlencode(params)
 
 
 def filter_programmes(programmes, cleaned_data):

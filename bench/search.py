@@ -407,7 +407,7 @@ class Vocabulary:
     """Facet values as stored in the real vocabulary tables, in a fixed order."""
 
     def __init__(self):
-        from programmes import models
+        from vocabularies import models
 
         self.values = {
             facet: list(
@@ -549,7 +549,7 @@ def wagtail_model():
 
     from wagtail.search import index
 
-    from programmes import models as programmes
+    from vocabularies import models as vocabularies
 
     class BenchWagtailDocument(index.Indexed, models.Model):
         id = models.BigIntegerField(primary_key=True)
@@ -562,13 +562,13 @@ def wagtail_model():
         year = models.CharField(max_length=4, null=True, db_index=True)
         date = models.DateTimeField(null=True, db_index=True)
         is_public = models.BooleanField(default=True, db_index=True)
-        target_group = models.ManyToManyField(programmes.TargetGroup, related_name="+")
-        practice = models.ManyToManyField(programmes.Practice, related_name="+")
-        prevention_level = models.ManyToManyField(programmes.PreventionLevel, related_name="+")
-        setting = models.ManyToManyField(programmes.Setting, related_name="+")
-        topic = models.ManyToManyField(programmes.Topic, related_name="+")
-        country = models.ManyToManyField(programmes.Country, related_name="+")
-        available_in = models.ManyToManyField(programmes.Language, related_name="+")
+        target_group = models.ManyToManyField(vocabularies.TargetGroup, related_name="+")
+        practice = models.ManyToManyField(vocabularies.Practice, related_name="+")
+        prevention_level = models.ManyToManyField(vocabularies.PreventionLevel, related_name="+")
+        setting = models.ManyToManyField(vocabularies.Setting, related_name="+")
+        topic = models.ManyToManyField(vocabularies.Topic, related_name="+")
+        country = models.ManyToManyField(vocabularies.Country, related_name="+")
+        available_in = models.ManyToManyField(vocabularies.Language, related_name="+")
 
         search_fields = [
             index.SearchField("title"),
@@ -596,14 +596,14 @@ def build_wagtail_side(docs, batch_size=1000):
 
     from wagtail.search.backends import get_search_backend
 
-    from programmes import models as programmes
+    from vocabularies import models as vocabularies
 
     model = wagtail_model()
     with connection.schema_editor() as editor:
         if model._meta.db_table not in connection.introspection.table_names():
             editor.create_model(model)
     ids = {
-        facet: dict(getattr(programmes, name).objects.values_list(field, "pk"))
+        facet: dict(getattr(vocabularies, name).objects.values_list(field, "pk"))
         for facet, (name, field) in MULTI_VALUED.items()
     }
     ids["available_in"] = {code.lower(): pk for code, pk in ids["available_in"].items()}

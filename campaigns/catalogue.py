@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from portal.filters import FacetFilterForm, multiple_terms
-from programmes.models import Language, TargetGroup, Topic
+from vocabularies.models import Language, TargetGroup, Topic
 
 from .choices import MaterialKind
 from .models import CampaignPage, MaterialFile, MaterialPage

@@ -30,7 +30,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from programmes.models import Country, Language, TargetGroup, Topic
+from vocabularies.models import Country, Language, TargetGroup, Topic
 from working_groups.demo import minimal_pdf
 
 from .models import CampaignIndexPage, CampaignPage, MaterialFile, MaterialPage, MaterialVideo

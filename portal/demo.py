@@ -166,7 +166,7 @@ SERVICES_FILE = Path(__file__).with_name("demo_services.json")
 def load_support_services():
     """Real support services, checked against their own websites. Existing ones are kept as
     editors left them. Returns how many were created."""
-    from programmes.models import Country, Language
+    from vocabularies.models import Country, Language
 
     created = 0
     for entry in json.loads(SERVICES_FILE.read_text(encoding="utf-8")):

@@ -44,7 +44,7 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     country = models.ForeignKey(
-        "programmes.Country",
+        "vocabularies.Country",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -52,7 +52,7 @@ class User(AbstractUser):
         verbose_name=_("country"),
     )
     practice = models.ForeignKey(
-        "programmes.Practice",
+        "vocabularies.Practice",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -62,7 +62,7 @@ class User(AbstractUser):
     )
     is_researcher = models.BooleanField(_("I am a researcher"), default=False)
     working_languages = models.ManyToManyField(
-        "programmes.Language",
+        "vocabularies.Language",
         blank=True,
         related_name="+",
         verbose_name=_("working languages"),
@@ -152,7 +152,7 @@ class SupportService(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("who it is for"), max_length=20, choices=SupportKind.choices)
     country = models.ForeignKey(
-        "programmes.Country",
+        "vocabularies.Country",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -163,7 +163,7 @@ class SupportService(models.Model):
     website = models.URLField(_("website"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     languages = models.ManyToManyField(
-        "programmes.Language", blank=True, related_name="support_services"
+        "vocabularies.Language", blank=True, related_name="support_services"
     )
     is_demo_content = models.BooleanField(_("demo content"), default=False, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

@@ -9,4 +9,7 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .api.vocabularies import register_vocabularies
         from .submissions import notifications  # noqa: F401
+
+        register_vocabularies()

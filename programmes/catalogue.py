@@ -8,9 +8,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.filters import FacetFilterForm, multiple_terms
+from vocabularies.models import Country, Practice, PreventionLevel, TargetGroup
 
 from .choices import RatingLevel
-from .models import Country, Practice, PreventionLevel, TargetGroup
 
 # (form field, model field to filter on, value attribute)
 FACETS = [

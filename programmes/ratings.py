@@ -10,12 +10,13 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.dispatch import Signal
 
+from vocabularies.models import Outcome
+
 from . import evidence
 from .models import (
     EvaluationPage,
     EvaluationResult,
     ImplementationReportPage,
-    Outcome,
     OutcomeRating,
     ProgrammePage,
     ProgrammeRating,

@@ -10,18 +10,9 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
-from .models import (
-    Country,
-    EvaluationPage,
-    EvaluationResult,
-    Outcome,
-    Practice,
-    PreventionLevel,
-    ProgrammeIndexPage,
-    ProgrammePage,
-    StudyDesign,
-    TargetGroup,
-)
+from vocabularies.models import Country, Outcome, Practice, PreventionLevel, TargetGroup
+
+from .models import EvaluationPage, EvaluationResult, ProgrammeIndexPage, ProgrammePage, StudyDesign
 
 BENCH_HOSTNAME = "bench.localhost"
 

@@ -8,4 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import facets, registry, signals  # noqa: F401  (search's own facets)
+
+        registry.autodiscover()
+        signals.connect()

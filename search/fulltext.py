@@ -10,26 +10,12 @@ Queries OR ``websearch_to_tsquery`` under every configuration the server has.
 """
 
 from . import text
+from .languages import engine_names
 
 TABLE = "search_fulltext"
 
-POSTGRES_CONFIGS = {
-    "da": "danish",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "fi": "finnish",
-    "fr": "french",
-    "ga": "irish",
-    "hu": "hungarian",
-    "it": "italian",
-    "lt": "lithuanian",
-    "nl": "dutch",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "sv": "swedish",
-}
+# EU language code -> PostgreSQL text search configuration (see ``languages``).
+POSTGRES_CONFIGS = engine_names("postgres")
 
 
 def engine(connection):

@@ -12,11 +12,11 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import backends
-from .documents import SOURCES, source_for
+from . import backends, registry
+from .facets import FACETS
 from .fulltext import engine
 from .models import FacetValue, IndexedDocument, PendingChange
-from .schema import FACETS, PUBLIC
+from .schema import PUBLIC
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -120,7 +120,7 @@ def index_objects(objects):
     """Bring the index in line with these objects' current, committed state."""
     docs, gone = [], []
     for obj in objects:
-        source = source_for(obj)
+        source = registry.source_for(obj)
         if source is None:
             continue
         doc = source.to_document(obj)
@@ -135,7 +135,7 @@ def index_objects(objects):
 
 def all_documents(sources=None, progress=None):
     """Every searchable document, source by source, for a rebuild."""
-    for source in sources or SOURCES:
+    for source in sources or registry.sources():
         for obj in source.everything().iterator(chunk_size=BATCH_SIZE):
             doc = source.to_document(obj)
             if progress:
@@ -145,7 +145,7 @@ def all_documents(sources=None, progress=None):
 
 
 def count_objects(sources=None):
-    return sum(source.everything().count() for source in sources or SOURCES)
+    return sum(source.everything().count() for source in sources or registry.sources())
 
 
 @transaction.atomic

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
-from .labels import label
-from .schema import FACETS, MAX_ADAPTED, PUBLIC, SORTS, adapted_values
+from . import facets
+from .facets import FACETS
+from .schema import PUBLIC, SORTS
 
 MAX_QUERY_LENGTH = 500
 MAX_VALUES_PER_FACET = 50
@@ -18,9 +19,6 @@ DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
 CONTROL_PARAMETERS = ("q", "sort", "page", "per_page")
-ADAPTED_VALUES = adapted_values(MAX_ADAPTED)
-# ISO codes are stored upper case for countries (ISO 3166), lower case for languages (ISO 639).
-CODE_CASE = {"country": str.upper, "language": str.lower, "available_in": str.lower}
 
 
 class BadSearch(ValueError):
@@ -147,17 +145,16 @@ def parse(params, visibility=(PUBLIC,), interface_language="en"):
 def _facet_values(params, facet):
     """The distinct values asked for one facet, codes in the case they are stored in
     (``country=ie`` is Ireland, ``IE``). Raises BadSearch."""
-    normalise = CODE_CASE.get(facet, str)
+    declared = facets.get(facet)
     values = tuple(
-        dict.fromkeys(normalise(v.strip()) for v in _getlist(params, facet) if v.strip())
+        dict.fromkeys(declared.case(v.strip()) for v in _getlist(params, facet) if v.strip())
     )
     if len(values) > MAX_VALUES_PER_FACET or any(len(v) > 120 for v in values):
         raise BadSearch(_("Too many or too long values for “%(name)s”.") % {"name": facet})
-    if facet == "adapted" and not set(values) <= set(ADAPTED_VALUES):
-        # "7" would silently find nothing: materials adapted in 7 countries are "5".
-        raise BadSearch(
-            _("“adapted” is a number of countries from 1 to %(max)d.") % {"max": MAX_ADAPTED}
-        )
+    refused = [value for value in values if value not in declared.known(values)]
+    if declared.strict and refused:
+        # A value that cannot exist would silently find nothing: say so instead.
+        raise BadSearch(str(declared.invalid(refused[0])))
     return values
 
 
@@ -182,24 +179,25 @@ def facet_options(counts, request):
     """Raw counts {facet: {value: count}} as ordered, labelled options.
 
     Selected values are always listed, with a count of 0 if nothing matches, so a visitor can
-    always undo a selection. Years run newest first, "adapted in n+ countries" from 1 up;
-    other values by count, then label.
+    always undo a selection. Each facet's declared ``order`` says how options are listed.
     """
     options = {}
-    for facet in FACETS:
-        found = {str(value): count for value, count in counts.get(facet, {}).items() if count}
-        selected = request.filters.get(facet, ())
+    for facet in facets.all_facets():
+        found = {str(value): count for value, count in counts.get(facet.name, {}).items() if count}
+        selected = request.filters.get(facet.name, ())
         for value in selected:
             found.setdefault(value, 0)
         items = [
-            FacetOption(value, label(facet, value), count, value in selected)
+            FacetOption(value, facet.label_of(value), count, value in selected)
             for value, count in found.items()
         ]
-        if facet == "year":
-            items.sort(key=lambda o: o.value, reverse=True)
-        elif facet == "adapted":  # 1+, 2+, 3+ countries…
-            items.sort(key=lambda o: o.value)
-        else:
-            items.sort(key=lambda o: (-o.count, o.label.lower(), o.value))
-        options[facet] = items
+        items.sort(key=ORDERS[facet.order], reverse=facet.order == "newest")
+        options[facet.name] = items
     return options
+
+
+ORDERS = {
+    "count": lambda o: (-o.count, o.label.lower(), o.value),
+    "value": lambda o: o.value,  # 1+, 2+, 3+ countries…
+    "newest": lambda o: o.value,  # years, reversed
+}

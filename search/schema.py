@@ -6,6 +6,8 @@ same facet names, sort orders and visibility rule from here, so the two cannot d
 Nothing here touches the network: connections are made by ``search.backends.elastic``.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
 
 from elasticsearch.dsl import (
@@ -19,6 +21,8 @@ from elasticsearch.dsl import (
     Text,
 )
 
+from .languages import engine_names
+
 PUBLIC = "public"
 
 
@@ -27,61 +31,13 @@ def group_visibility(group_id):
     return f"group:{group_id}"
 
 
-# EU language -> Elasticsearch's built-in language analyzer. Croatian, Maltese, Polish (which
-# needs a plugin), Slovak and Slovenian have none and use the standard analyzer of the field.
-LANGUAGE_ANALYZERS = {
-    "bg": "bulgarian",
-    "cs": "czech",
-    "da": "danish",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "et": "estonian",
-    "fi": "finnish",
-    "fr": "french",
-    "ga": "irish",
-    "hu": "hungarian",
-    "it": "italian",
-    "lt": "lithuanian",
-    "lv": "latvian",
-    "nl": "dutch",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "sv": "swedish",
-}
+# EU language -> Elasticsearch's built-in language analyzer (see ``languages``).
+LANGUAGE_ANALYZERS = engine_names("elasticsearch")
 
 
 def _text():
     """A text field with one sub-field per language analyzer: ``title.german`` and so on."""
     return Text(fields={name: Text(analyzer=name) for name in LANGUAGE_ANALYZERS.values()})
-
-
-# Facets, in the order the search page shows them. Each is a multi-valued keyword field.
-FACETS = (
-    "type",
-    "target_group",
-    "practice",
-    "prevention_level",
-    "setting",
-    "topic",
-    "outcome",
-    "country",
-    "language",
-    "available_in",
-    "adapted",
-    "rating",
-    "year",
-)
-
-# The "adapted" facet of materials holds "n" for each "adapted in n+ countries" that is true:
-# ["1", "2", "3"] for three countries, so selecting "3" keeps those adapted in three or more.
-# Past five, the number makes no difference.
-MAX_ADAPTED = 5
-
-
-def adapted_values(countries):
-    return [str(n) for n in range(1, min(countries, MAX_ADAPTED) + 1)]
 
 
 # Sort orders: name -> Elasticsearch sort. "key" breaks ties so both backends page identically.
@@ -94,32 +50,40 @@ SORTS = {
 TEXT_WEIGHTS = {"title": 5.0, "summary": 2.0, "body": 1.0}
 
 
-class ContentDocument(Document):
-    key = Keyword()
-    type = Keyword()
-    title = _text()
-    summary = _text()
-    body = _text()
-    language = Keyword()
-    url = Keyword(index=False)
-    date = Date()
-    year = Keyword()
-    rating = Keyword()
-    rating_rank = Integer()
-    target_group = Keyword(multi=True)
-    practice = Keyword(multi=True)
-    prevention_level = Keyword(multi=True)
-    setting = Keyword(multi=True)
-    topic = Keyword(multi=True)
-    outcome = Keyword(multi=True)  # outcomes a programme is rated on / an evaluation measured
-    country = Keyword(multi=True)
-    available_in = Keyword(multi=True)
-    adapted = Keyword(multi=True)  # see adapted_values
-    visibility = Keyword(multi=True)
+# The fields every document has whatever the facets; each facet adds a keyword field of its
+# own (``content_document``). ``type`` and ``language`` are facets too.
+BASE_FIELDS = {
+    "key": Keyword,
+    "title": _text,
+    "summary": _text,
+    "body": _text,
+    "url": lambda: Keyword(index=False),
+    "date": Date,
+    "rating_rank": Integer,
+    "visibility": lambda: Keyword(multi=True),
+}
+INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
 
-    class Index:
-        name = "content"
-        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+@lru_cache(maxsize=1)
+def content_document():
+    """The ``ContentDocument`` class: the base fields and one keyword field per declared facet.
+
+    Built on first use, once every app has declared its facets."""
+    from .facets import all_facets
+
+    attrs = {name: make() for name, make in BASE_FIELDS.items()}
+    for facet in all_facets():
+        attrs[facet.name] = Keyword(multi=facet.multi)
+    attrs["Index"] = type("Index", (), {"name": "content", "settings": INDEX_SETTINGS})
+    return type("ContentDocument", (Document,), attrs)
+
+
+def __getattr__(name):
+    # ``from search.schema import ContentDocument`` works as if it were a class defined here.
+    if name == "ContentDocument":
+        return content_document()
+    raise AttributeError(name)
 
 
 def index_alias():
@@ -135,14 +99,16 @@ class PortalSearch(FacetedSearch):
     aggregations). Visibility is a query filter, so hidden documents never reach the counts.
     """
 
-    doc_types = [ContentDocument]
     fields = [f"{name}^{weight:g}" for name, weight in TEXT_WEIGHTS.items()] + [
         f"{name}.*^{weight:g}" for name, weight in TEXT_WEIGHTS.items()
     ]
-    facets = {name: TermsFacet(field=name, size=300) for name in FACETS}
     using = "portal"
 
     def __init__(self, query=None, filters=None, sort="relevance", visibility=(PUBLIC,)):
+        from .facets import FACETS
+
+        self.doc_types = [content_document()]
+        self.facets = {name: TermsFacet(field=name, size=300) for name in FACETS}
         self.index = index_alias()
         self.visibility = list(visibility)
         super().__init__(query or None, filters or {}, SORTS[sort])

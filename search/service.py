@@ -8,23 +8,19 @@ import logging
 
 from django.db import DatabaseError
 
-from working_groups.permissions import member_group_ids
-
 from . import backends
 from .backends import elastic
 from .query import SearchResults, facet_options
-from .schema import PUBLIC, group_visibility
+from .registry import visibility_for
 
 logger = logging.getLogger(__name__)
 
 
+__all__ = ["SearchUnavailable", "run", "visibility_for"]
+
+
 class SearchUnavailable(Exception):
     """Neither backend could answer (the database itself is failing)."""
-
-
-def visibility_for(user):
-    """What ``user`` may find: public documents, and their own working groups' private ones."""
-    return (PUBLIC, *(group_visibility(pk) for pk in sorted(member_group_ids(user))))
 
 
 def run(request):

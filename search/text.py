@@ -15,29 +15,12 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from .languages import engine_names
+
 WORD = re.compile(r"\w+", re.UNICODE)
 
-# EU language code -> Snowball algorithm. Languages without one are matched unstemmed.
-SNOWBALL = {
-    "cs": "czech",
-    "da": "danish",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "et": "estonian",
-    "fi": "finnish",
-    "fr": "french",
-    "ga": "irish",
-    "hu": "hungarian",
-    "it": "italian",
-    "lt": "lithuanian",
-    "nl": "dutch",
-    "pl": "polish",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "sv": "swedish",
-}
+# EU language code -> Snowball algorithm (see ``languages``). Others are matched unstemmed.
+SNOWBALL = engine_names("snowball")
 
 # Function words that PostgreSQL's and Elasticsearch's analyzers also drop, so that
 # "prevention of abuse" does not require the word "of". Deliberately short: a longer list

@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_cookie
 
-from . import query, service
-from .labels import FACET_LABELS, label
-from .schema import FACETS
+from . import facets, query, registry, service
+from .facets import label
 
 SORT_LABELS = {
     "relevance": gettext_lazy("Best match"),
@@ -47,7 +46,7 @@ def _search(request, **overrides):
 def _params_without(params, name, value=None):
     """The query string without the page, and without ``name=value`` if a value is given
     (as parsed: ``country=ie`` is the chip of ``IE``)."""
-    normalise = query.CODE_CASE.get(name, str)
+    normalise = facets.get(name).case if name in facets.FACETS else str
     return urlencode(
         [
             (key, v)
@@ -63,7 +62,7 @@ def _chips(results, params):
         for value in values:
             chips.append(
                 {
-                    "facet": FACET_LABELS[facet],
+                    "facet": facets.get(facet).label,
                     "label": label(facet, value),
                     "remove_url": "?" + _params_without(params, facet, value),
                 }
@@ -82,35 +81,25 @@ def search_page(request):
         "results": results,
         "error": error,
         "sorts": SORT_LABELS,
-        "facet_labels": FACET_LABELS,
+        "facet_labels": {facet.name: facet.label for facet in facets.all_facets()},
         "my_language": language,
         "my_language_name": label("language", language),
         "querystring_without_page": _params_without(params, "page"),
-        "catalogue_url": _catalogue_url(request),
+        "catalogue_url": registry.page_url("catalogue", request),
     }
     if results:
         context.update(
             sort=results.request.sort,
             chips=_chips(results, params),
             facets=[
-                (name, FACET_LABELS[name], results.facets[name])
-                for name in FACETS
-                if results.facets[name] and name != "available_in"
+                (facet.name, facet.label, results.facets[facet.name])
+                for facet in facets.all_facets()
+                if results.facets[facet.name] and facet.name != "available_in"
             ],
             mine_selected=language in results.request.filters.get("available_in", ()),
             clear_url="?" + urlencode({"q": results.request.q}) if results.request.q else "?",
         )
     return render(request, "search/search_page.html", context, status=status)
-
-
-def _catalogue_url(request):
-    from wagtail.models import Locale
-
-    from programmes.models import ProgrammeIndexPage
-
-    catalogues = ProgrammeIndexPage.objects.live()
-    catalogue = catalogues.filter(locale=Locale.get_active()).first() or catalogues.first()
-    return catalogue.get_url(request) if catalogue else None
 
 
 def _error(message, status=400):

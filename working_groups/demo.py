@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
-from programmes.models import Country, Language, Practice, TargetGroup
+from vocabularies.models import Country, Language, Practice, TargetGroup
 
 from .activity import record
 from .choices import ActivityKind, Axis, MembershipStatus, NotifyBy

@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from portal.api.serializers import PageReferenceSerializer, PageSerializer
-from programmes.api.serializers import CountrySerializer, LanguageSerializer, TermSerializer
+from vocabularies.serializers import CountrySerializer, LanguageSerializer, TermSerializer
 
 from ..choices import TranslationStatus
 from ..models import MaterialFile, MaterialPage, MaterialVideo

@@ -34,10 +34,10 @@ class AdaptationAnnouncement(models.Model):
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     country = models.ForeignKey(
-        "programmes.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("for")
+        "vocabularies.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("for")
     )
     language = models.ForeignKey(
-        "programmes.Language", on_delete=models.PROTECT, related_name="+", verbose_name=_("into")
+        "vocabularies.Language", on_delete=models.PROTECT, related_name="+", verbose_name=_("into")
     )
     target_date = models.DateField(_("expected by"))
     adaptation = models.ForeignKey(

@@ -71,7 +71,7 @@ class CampaignPage(Page):
     description = RichTextField(_("description"), blank=True)
     owner_organisation = models.CharField(_("owner organisation"), max_length=255)
     country_of_origin = models.ForeignKey(
-        "programmes.Country",
+        "vocabularies.Country",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -109,12 +109,12 @@ class MaterialPage(Page):
     description = RichTextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=MaterialKind.choices)
     audiences = ParentalManyToManyField(
-        "programmes.TargetGroup", blank=True, related_name="materials", verbose_name=_("audience")
+        "vocabularies.TargetGroup", blank=True, related_name="materials", verbose_name=_("audience")
     )
     age_min = models.PositiveSmallIntegerField(_("youngest age"), null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(_("oldest age"), null=True, blank=True)
     topics = ParentalManyToManyField(
-        "programmes.Topic", blank=True, related_name="materials", verbose_name=_("topics")
+        "vocabularies.Topic", blank=True, related_name="materials", verbose_name=_("topics")
     )
     licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices)
     reuse_conditions = models.TextField(
@@ -124,7 +124,7 @@ class MaterialPage(Page):
     )
     owner_organisation = models.CharField(_("owner organisation"), max_length=255)
     country_of_origin = models.ForeignKey(
-        "programmes.Country",
+        "vocabularies.Country",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -132,7 +132,7 @@ class MaterialPage(Page):
         verbose_name=_("country of origin"),
     )
     language_of_origin = models.ForeignKey(
-        "programmes.Language",
+        "vocabularies.Language",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -151,7 +151,7 @@ class MaterialPage(Page):
         verbose_name=_("adapted from"),
     )
     adapted_for = models.ForeignKey(
-        "programmes.Country",
+        "vocabularies.Country",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -159,7 +159,7 @@ class MaterialPage(Page):
         verbose_name=_("adapted for"),
     )
     language = models.ForeignKey(
-        "programmes.Language",
+        "vocabularies.Language",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -262,7 +262,9 @@ class MaterialPage(Page):
 
 class MaterialFile(Orderable):
     page = ParentalKey(MaterialPage, on_delete=models.CASCADE, related_name="files")
-    language = models.ForeignKey("programmes.Language", on_delete=models.PROTECT, related_name="+")
+    language = models.ForeignKey(
+        "vocabularies.Language", on_delete=models.PROTECT, related_name="+"
+    )
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
     label = models.CharField(_("label"), max_length=200, blank=True)
 
@@ -274,7 +276,7 @@ class MaterialVideo(Orderable):
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("link"))
     language = models.ForeignKey(
-        "programmes.Language", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "vocabularies.Language", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("language")]

@@ -7,7 +7,6 @@ matched by the search service itself. Anything else, and any value no vocabulary
 400 that says what to send instead: a typo must never look like "nothing found".
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -17,26 +16,11 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 
-from programmes.choices import RatingLevel
-from programmes.models import (
-    Country,
-    Language,
-    Outcome,
-    Practice,
-    PreventionLevel,
-    Setting,
-    TargetGroup,
-    Topic,
-)
+from search import facets as declared
 from search import service
-from search.query import (
-    ADAPTED_VALUES,
-    CODE_CASE,
-    MAX_QUERY_LENGTH,
-    MAX_VALUES_PER_FACET,
-    SearchRequest,
-)
-from search.schema import FACETS, PUBLIC
+from search.facets import FACETS
+from search.query import MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, SearchRequest
+from search.schema import PUBLIC
 
 from .errors import BadParameter, SearchUnavailable
 
@@ -45,48 +29,6 @@ TEXT = "q"
 LANG = "lang"
 # Text search reads at most this many best matches (search's own window is 10,000).
 MAX_TEXT_MATCHES = 1000
-
-# Facets whose values are the slugs of a vocabulary.
-VOCABULARY_FACETS = {
-    "target_group": TargetGroup,
-    "practice": Practice,
-    "prevention_level": PreventionLevel,
-    "setting": Setting,
-    "topic": Topic,
-    "outcome": Outcome,
-}
-
-FACET_HELP = {
-    "target_group": "Target group slug (vocabulary `target_group`).",
-    "practice": "Practice slug (vocabulary `practice`).",
-    "prevention_level": "Prevention level slug (vocabulary `prevention_level`).",
-    "setting": "Setting slug (vocabulary `setting`).",
-    "topic": "Topic slug (vocabulary `topic`).",
-    "outcome": "Outcome slug (vocabulary `outcome`).",
-    "country": "ISO 3166-1 alpha-2 country code, e.g. `DE` (vocabulary `country`).",
-    "language": "Language code of the version, e.g. `de` (vocabulary `language`).",
-    "available_in": "Language code, e.g. `pl`: available in that language (vocabulary `language`).",
-    "adapted": "Adapted in at least this many countries (1 to 5; 5 means five or more).",
-    "rating": "Evidence rating level (vocabulary `rating`); `insufficient` includes unrated.",
-    "year": "Four-digit year.",
-}
-
-
-# One real value per facet (seeded slugs never change), for the schema's examples.
-FACET_EXAMPLES = {
-    "target_group": "fear-they-might-offend",
-    "practice": "healthcare",
-    "prevention_level": "secondary",
-    "setting": "prison-forensic",
-    "topic": "grooming",
-    "outcome": "sexual-reoffending",
-    "country": "DE",
-    "language": "de",
-    "available_in": "pl",
-    "adapted": "2",
-    "rating": "supported",
-    "year": "2021",
-}
 
 
 @dataclass(frozen=True)
@@ -151,47 +93,26 @@ def _language(params):
 
 
 def _facet_values(params, facet):
-    normalise = CODE_CASE.get(facet, str)
-    values = tuple(dict.fromkeys(normalise(v.strip()) for v in params.getlist(facet) if v.strip()))
+    declaration = declared.get(facet)
+    values = tuple(
+        dict.fromkeys(declaration.case(v.strip()) for v in params.getlist(facet) if v.strip())
+    )
     if len(values) > MAX_VALUES_PER_FACET or any(len(v) > 120 for v in values):
         raise BadParameter(_("Too many or too long values for “%(name)s”.") % {"name": facet})
-    unknown = [value for value in values if value not in _known(facet, values)]
+    known = declaration.known(values)
+    unknown = [value for value in values if value not in known]
     if unknown:
-        raise BadParameter(_unknown_message(facet, unknown[0]))
+        raise BadParameter(_unknown_message(declaration, unknown[0]))
     return values
 
 
-def _known(facet, values):
-    """Those of ``values`` that mean something for ``facet`` (one query at most)."""
-    if facet in VOCABULARY_FACETS:
-        found = VOCABULARY_FACETS[facet].objects.filter(slug__in=values)
-        return set(found.values_list("slug", flat=True))
-    if facet == "country":
-        return set(Country.objects.filter(code__in=values).values_list("code", flat=True))
-    if facet in ("language", "available_in"):
-        codes = Language.objects.filter(code__in=values).values_list("code", flat=True)
-        return {code.lower() for code in codes} | set(content_languages())
-    if facet == "rating":
-        return set(RatingLevel.values)
-    if facet == "adapted":
-        return set(ADAPTED_VALUES)
-    if facet == "year":
-        return {value for value in values if re.fullmatch(r"[0-9]{4}", value)}
-    return set()
-
-
-def _unknown_message(facet, value):
-    if facet == "adapted":
-        return _("“adapted” is a number of countries from 1 to %(max)s.") % {
-            "max": ADAPTED_VALUES[-1]
-        }
-    if facet == "year":
-        return _("“year” must be a four-digit year, not “%(value)s”.") % {"value": value}
-    vocabulary = "language" if facet == "available_in" else facet
+def _unknown_message(declaration, value):
+    if declaration.invalid:
+        return str(declaration.invalid(value))
     return _("Unknown value “%(value)s” for “%(name)s”. The values are listed at %(url)s.") % {
         "value": value,
-        "name": facet,
-        "url": reverse(f"api:vocabulary-{vocabulary}"),
+        "name": declaration.name,
+        "url": reverse(f"api:vocabulary-{declaration.vocabulary}"),
     }
 
 
@@ -235,29 +156,22 @@ class FacetFilters:
 
 
 def facet_parameters(facets):
-    parameters = [
-        OpenApiParameter(
-            facet,
-            OpenApiTypes.STR,
-            many=True,
-            explode=True,
-            style="form",
-            enum=_enum(facet),
-            pattern=r"^[0-9]{4}$" if facet == "year" else None,
-            examples=[OpenApiExample(FACET_EXAMPLES[facet], value=[FACET_EXAMPLES[facet]])],
-            description=FACET_HELP[facet] + " Repeat for OR; different filters combine with AND.",
-        )
-        for facet in facets
-    ]
+    parameters = [_parameter(declared.get(facet)) for facet in facets]
     return [*parameters, TEXT_PARAMETER, LANG_PARAMETER]
 
 
-def _enum(facet):
-    if facet == "rating":
-        return list(RatingLevel.values)
-    if facet == "adapted":
-        return list(ADAPTED_VALUES)
-    return None
+def _parameter(facet):
+    return OpenApiParameter(
+        facet.name,
+        OpenApiTypes.STR,
+        many=True,
+        explode=True,
+        style="form",
+        enum=list(facet.choices) or None,
+        pattern=f"^{facet.pattern}$" if facet.pattern else None,
+        examples=[OpenApiExample(facet.example, value=[facet.example])],
+        description=facet.help + " Repeat for OR; different filters combine with AND.",
+    )
 
 
 TEXT_PARAMETER = OpenApiParameter(

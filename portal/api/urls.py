@@ -13,10 +13,10 @@ from rest_framework.routers import SimpleRouter
 from campaigns.api.views import MaterialViewSet
 from programmes.api.exports import EvaluationExportView, ProgrammeExportView
 from programmes.api.views import EvaluationViewSet, ImplementationReportViewSet, ProgrammeViewSet
-from programmes.api.vocabularies import VocabularyIndexView, vocabulary_views
+from vocabularies.api import index_view, vocabulary_views
 
 from .throttling import THROTTLES
-from .views import ApiRootView, NotFoundView
+from .views import ApiRootView, NotFoundView, OpenDataViewMixin
 
 app_name = "api"
 
@@ -32,10 +32,10 @@ v1 = [
     path("", ApiRootView.as_view(), name="root"),
     path("programmes.csv", ProgrammeExportView.as_view(), name="programmes-csv"),
     path("evaluations.csv", EvaluationExportView.as_view(), name="evaluations-csv"),
-    path("vocabularies/", VocabularyIndexView.as_view(), name="vocabulary-index"),
+    path("vocabularies/", index_view((OpenDataViewMixin,)), name="vocabulary-index"),
     *[
         path(f"vocabularies/{name}/", view, name=f"vocabulary-{name}")
-        for name, view in vocabulary_views()
+        for name, view in vocabulary_views((OpenDataViewMixin,))
     ],
     *router.urls,
 ]

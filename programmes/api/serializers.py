@@ -10,39 +10,19 @@ from wagtail.rich_text import expand_db_html
 from rest_framework import serializers
 
 from portal.api.serializers import PageReferenceSerializer, PageSerializer
+from vocabularies.serializers import CountrySerializer, LanguageSerializer, TermSerializer
 
 from ..choices import RatingLevel
 from ..models import (
-    Country,
     EvaluationPage,
     EvaluationResult,
     ImplementationReportPage,
-    Language,
     OutcomeRating,
     ProgrammeLink,
     ProgrammePage,
     RatingChange,
     StudyDesign,
 )
-
-
-class TermSerializer(serializers.Serializer):
-    """A vocabulary term: ``slug`` is the stable value filters take."""
-
-    slug = serializers.CharField()
-    name = serializers.CharField()
-
-
-class CountrySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Country
-        fields = ["code", "name"]
-
-
-class LanguageSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Language
-        fields = ["code", "name"]
 
 
 class StudyDesignSerializer(serializers.ModelSerializer):

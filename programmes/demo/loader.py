@@ -23,27 +23,30 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale, Page
 
-from ..choices import Independence, Significance
-from ..models import (
+from vocabularies.models import (
     AdaptationKind,
     Barrier,
     Country,
     DeliveryMode,
-    EvaluationPage,
-    EvaluationResult,
-    ImplementationReportPage,
     Language,
     LegalAnchor,
     Outcome,
     Practice,
     PreventionLevel,
-    ProgrammeLink,
-    ProgrammePage,
     Setting,
-    StudyDesign,
     TargetGroup,
     Topic,
     VulnerableGroup,
+)
+
+from ..choices import Independence, Significance
+from ..models import (
+    EvaluationPage,
+    EvaluationResult,
+    ImplementationReportPage,
+    ProgrammeLink,
+    ProgrammePage,
+    StudyDesign,
 )
 from ..ratings import evaluation_reason, refresh_rating
 

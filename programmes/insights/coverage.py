@@ -14,7 +14,9 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Country, ProgrammePage, TargetGroup
+from vocabularies.models import Country, TargetGroup
+
+from ..models import ProgrammePage
 
 
 @dataclass(frozen=True)

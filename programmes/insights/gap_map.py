@@ -17,9 +17,11 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from vocabularies.models import Country, Outcome, PreventionLevel, TargetGroup
+
 from ..choices import RatingLevel
 from ..evidence import Level
-from ..models import Country, Outcome, OutcomeRating, PreventionLevel, ProgrammePage, TargetGroup
+from ..models import OutcomeRating, ProgrammePage
 
 
 @dataclass(frozen=True)

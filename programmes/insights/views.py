@@ -7,7 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from ..models import Country
+from vocabularies.models import Country
+
 from . import coverage as coverage_data
 from . import gap_map as gap_map_data
 from . import rubric

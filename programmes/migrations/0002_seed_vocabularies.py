@@ -1,4 +1,6 @@
-"""Seed the controlled vocabularies from DOMAIN.md (see programmes/vocabulary_seed.py).
+"""Seed the controlled vocabularies from DOMAIN.md (see vocabularies/seed.py and
+programmes/study_designs.py). The vocabularies moved to their own app later (vocabularies 0001)
+without changing their tables.
 
 Idempotent: existing terms (matched by slug or code) are left as editors made them.
 """
@@ -7,7 +9,8 @@ import pycountry
 
 from django.db import migrations
 
-from programmes import vocabulary_seed as seed
+from programmes.study_designs import STUDY_DESIGNS
+from vocabularies import seed
 
 
 def _seed_terms(model, rows):
@@ -30,7 +33,7 @@ def forwards(apps, schema_editor):
             slug=slug,
             defaults={"name": name, "article": article, "description": description, "sort_order": order},
         )
-    for order, (slug, name, tier) in enumerate(seed.STUDY_DESIGNS):
+    for order, (slug, name, tier) in enumerate(STUDY_DESIGNS):
         get("StudyDesign").objects.get_or_create(
             slug=slug, defaults={"name": name, "tier": tier, "sort_order": order}
         )

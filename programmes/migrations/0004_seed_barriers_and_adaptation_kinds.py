@@ -1,11 +1,11 @@
-"""Seed the implementation-report vocabularies (see programmes/vocabulary_seed.py).
+"""Seed the implementation-report vocabularies (see vocabularies/seed.py).
 
 Idempotent: existing terms (matched by slug) are left as editors made them.
 """
 
 from django.db import migrations
 
-from programmes import vocabulary_seed as seed
+from vocabularies import seed
 
 
 def forwards(apps, schema_editor):

@@ -1,45 +1,17 @@
 from .evaluations import EvaluationPage, EvaluationResult, ImplementationReportPage
 from .pages import ProgrammeIndexPage, ProgrammeLink, ProgrammePage
 from .rating import OutcomeRating, ProgrammeRating, RatingChange
-from .vocabulary import (
-    AdaptationKind,
-    Barrier,
-    Country,
-    DeliveryMode,
-    Language,
-    LegalAnchor,
-    Outcome,
-    Practice,
-    PreventionLevel,
-    Setting,
-    StudyDesign,
-    TargetGroup,
-    Topic,
-    VulnerableGroup,
-)
+from .study_design import StudyDesign
 
 __all__ = [
-    "AdaptationKind",
-    "Barrier",
-    "Country",
-    "DeliveryMode",
     "EvaluationPage",
     "EvaluationResult",
     "ImplementationReportPage",
-    "Language",
-    "LegalAnchor",
-    "Outcome",
     "OutcomeRating",
-    "Practice",
-    "PreventionLevel",
     "ProgrammeIndexPage",
     "ProgrammeLink",
     "ProgrammePage",
     "ProgrammeRating",
     "RatingChange",
-    "Setting",
     "StudyDesign",
-    "TargetGroup",
-    "Topic",
-    "VulnerableGroup",
 ]

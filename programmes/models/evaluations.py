@@ -53,7 +53,7 @@ class EvaluationPage(Page):
         _("independence"), max_length=20, choices=Independence.choices, default=Independence.UNKNOWN
     )
     countries = ParentalManyToManyField(
-        "programmes.Country", blank=True, related_name="evaluations", verbose_name=_("countries")
+        "vocabularies.Country", blank=True, related_name="evaluations", verbose_name=_("countries")
     )
     summary = models.TextField(_("what it found"), blank=True)
     is_demo_content = models.BooleanField(_("demo content"), default=False, editable=False)
@@ -97,7 +97,7 @@ class EvaluationResult(Orderable):
 
     evaluation = ParentalKey(EvaluationPage, on_delete=models.CASCADE, related_name="results")
     outcome = models.ForeignKey(
-        "programmes.Outcome", on_delete=models.PROTECT, related_name="results"
+        "vocabularies.Outcome", on_delete=models.PROTECT, related_name="results"
     )
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
     significance = models.CharField(
@@ -139,27 +139,27 @@ class ImplementationReportPage(Page):
     """A practitioner's account of running the programme somewhere."""
 
     country = models.ForeignKey(
-        "programmes.Country", on_delete=models.PROTECT, related_name="implementation_reports"
+        "vocabularies.Country", on_delete=models.PROTECT, related_name="implementation_reports"
     )
     place = models.CharField(_("where"), max_length=200, blank=True, help_text=_("City or region"))
     started = models.DateField(_("from"), null=True, blank=True)
     ended = models.DateField(_("until"), null=True, blank=True)
     setting = models.ForeignKey(
-        "programmes.Setting",
+        "vocabularies.Setting",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="implementation_reports",
     )
     adaptation_kinds = ParentalManyToManyField(
-        "programmes.AdaptationKind",
+        "vocabularies.AdaptationKind",
         blank=True,
         related_name="implementation_reports",
         verbose_name=_("kinds of adaptation"),
     )
     adaptations = models.TextField(_("adaptations made"), blank=True)
     barrier_kinds = ParentalManyToManyField(
-        "programmes.Barrier",
+        "vocabularies.Barrier",
         blank=True,
         related_name="implementation_reports",
         verbose_name=_("kinds of barrier"),

@@ -78,30 +78,32 @@ class ProgrammePage(Page):
     end_year = models.PositiveSmallIntegerField(_("ended in"), null=True, blank=True)
 
     practices = ParentalManyToManyField(
-        "programmes.Practice", blank=True, related_name="programmes"
+        "vocabularies.Practice", blank=True, related_name="programmes"
     )
     target_groups = ParentalManyToManyField(
-        "programmes.TargetGroup", blank=True, related_name="programmes"
+        "vocabularies.TargetGroup", blank=True, related_name="programmes"
     )
     prevention_levels = ParentalManyToManyField(
-        "programmes.PreventionLevel", blank=True, related_name="programmes"
+        "vocabularies.PreventionLevel", blank=True, related_name="programmes"
     )
     legal_anchors = ParentalManyToManyField(
-        "programmes.LegalAnchor", blank=True, related_name="programmes"
+        "vocabularies.LegalAnchor", blank=True, related_name="programmes"
     )
-    settings = ParentalManyToManyField("programmes.Setting", blank=True, related_name="programmes")
+    settings = ParentalManyToManyField(
+        "vocabularies.Setting", blank=True, related_name="programmes"
+    )
     delivery_modes = ParentalManyToManyField(
-        "programmes.DeliveryMode", blank=True, related_name="programmes"
+        "vocabularies.DeliveryMode", blank=True, related_name="programmes"
     )
-    topics = ParentalManyToManyField("programmes.Topic", blank=True, related_name="programmes")
+    topics = ParentalManyToManyField("vocabularies.Topic", blank=True, related_name="programmes")
     vulnerable_groups = ParentalManyToManyField(
-        "programmes.VulnerableGroup", blank=True, related_name="programmes"
+        "vocabularies.VulnerableGroup", blank=True, related_name="programmes"
     )
     countries = ParentalManyToManyField(
-        "programmes.Country", blank=True, related_name="programmes", verbose_name=_("runs in")
+        "vocabularies.Country", blank=True, related_name="programmes", verbose_name=_("runs in")
     )
     languages = ParentalManyToManyField(
-        "programmes.Language", blank=True, related_name="programmes"
+        "vocabularies.Language", blank=True, related_name="programmes"
     )
 
     age_min = models.PositiveSmallIntegerField(_("youngest age"), null=True, blank=True)

@@ -35,7 +35,7 @@ class OutcomeRating(models.Model):
     programme_rating = models.ForeignKey(
         ProgrammeRating, on_delete=models.CASCADE, related_name="outcomes"
     )
-    outcome = models.ForeignKey("programmes.Outcome", on_delete=models.CASCADE, related_name="+")
+    outcome = models.ForeignKey("vocabularies.Outcome", on_delete=models.CASCADE, related_name="+")
     level = models.CharField(_("rating"), max_length=20, choices=RatingLevel.choices)
     rank = models.SmallIntegerField(_("strength"))
     explanation = models.TextField(_("why"))

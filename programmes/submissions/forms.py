@@ -13,17 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import Direction, Fidelity, Independence, ProgrammeStatus, Significance
-from ..models import (
+from vocabularies.models import (
     AdaptationKind,
     Barrier,
     Country,
     Outcome,
     PreventionLevel,
     Setting,
-    StudyDesign,
     TargetGroup,
 )
+
+from ..choices import Direction, Fidelity, Independence, ProgrammeStatus, Significance
+from ..models import StudyDesign
 from ..models.evaluations import doi_validator, not_in_future
 from . import services
 

@@ -17,7 +17,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.dsl import connections
 
 from ..query import Hit
-from ..schema import ContentDocument, PortalSearch, index_alias
+from ..schema import PortalSearch, content_document, index_alias
 
 logger = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ class ElasticsearchBackend:
     def create_index(self):
         """A new, empty, timestamped index with the schema's mappings. Returns its name."""
         name = f"{index_alias()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
-        ContentDocument._index.clone(name).create(using=client())
+        content_document()._index.clone(name).create(using=client())
         return name
 
     def delete_index(self, name):

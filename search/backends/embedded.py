@@ -5,9 +5,10 @@ the difference. Needs no server."""
 from django.db import connection
 
 from .. import text
+from ..facets import FACETS
 from ..fulltext import engine
 from ..query import Hit
-from ..schema import FACETS, PUBLIC
+from ..schema import PUBLIC
 
 DOCS = "search_indexeddocument"
 VALUES = "search_facetvalue"

@@ -1,6 +1,6 @@
 from django import template
 
-from ..labels import label
+from ..facets import label
 
 register = template.Library()
 

@@ -11,7 +11,6 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from programmes.models import Country
 from tests.factories.campaigns import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
@@ -25,6 +24,7 @@ from tests.factories.programmes import (
     ProgrammePageFactory,
 )
 from tests.factories.working_groups import MeetingFactory, ThreadFactory, WorkingGroupFactory
+from vocabularies.models import Country
 from working_groups.models import DocumentVersion, GroupDocument
 
 PRIVATE_WORDS = "Nightjar"  # in every private title: it must never appear in the API

@@ -5,7 +5,7 @@ never an empty list and never a 500."""
 import pytest
 
 from programmes.models import ProgrammePage
-from search.schema import FACETS
+from search.facets import FACETS
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from portal.api.facets import FACET_EXAMPLES
-from programmes.models import TargetGroup
+from search.facets import all_facets
+from vocabularies.models import TargetGroup
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +54,9 @@ def test_rating_levels_say_what_they_mean(client):
         "insufficient",
     ]
     assert all(level["description"] for level in levels)
+
+
+FACET_EXAMPLES = {facet.name: facet.example for facet in all_facets() if facet.name != "type"}
 
 
 @pytest.mark.parametrize("facet", sorted(FACET_EXAMPLES))

@@ -28,8 +28,8 @@ from campaigns.models import (
     MaterialPage,
     MaterialVideo,
 )
-from programmes.models import Country, Language, TargetGroup, Topic
 from tests.factories.programmes import PublishedPageFactory, _m2m
+from vocabularies.models import Country, Language, TargetGroup, Topic
 
 COUNTRY_FIELDS = ("country_of_origin", "adapted_for")
 LANGUAGE_FIELDS = ("language_of_origin", "language")

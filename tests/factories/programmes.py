@@ -12,18 +12,20 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from programmes.models import (
-    Country,
     EvaluationPage,
     EvaluationResult,
     ImplementationReportPage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    StudyDesign,
+)
+from vocabularies.models import (
+    Country,
     Language,
     LegalAnchor,
     Outcome,
     Practice,
     PreventionLevel,
-    ProgrammeIndexPage,
-    ProgrammePage,
-    StudyDesign,
     TargetGroup,
 )
 

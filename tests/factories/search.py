@@ -13,10 +13,10 @@ from factory.django import DjangoModelFactory
 
 from portal.models import StandardPage, SupportService
 from programmes.evidence import Level
-from programmes.models import Country, Language
 from search.documents import document
 from search.schema import PUBLIC
 from tests.factories.programmes import PublishedPageFactory
+from vocabularies.models import Country, Language
 
 _keys = itertools.count(1)
 _FIRST_DAY = datetime.datetime(2020, 1, 1, 12, 0, tzinfo=datetime.UTC)

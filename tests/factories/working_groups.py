@@ -7,8 +7,8 @@ from django.utils import timezone
 import factory
 from factory.django import DjangoModelFactory
 
-from programmes.models import Practice, TargetGroup
 from tests.factories.portal import UserFactory
+from vocabularies.models import Practice, TargetGroup
 from working_groups.choices import Axis, MembershipStatus, Role
 from working_groups.models import Meeting, Membership, Post, Thread, WorkingGroup
 

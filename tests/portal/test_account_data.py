@@ -15,7 +15,6 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 
 from portal.accounts.export import export_user_data
-from programmes.models import Country, Language
 from tests.factories.portal import PASSWORD, UserFactory, enable_totp
 from tests.factories.working_groups import (
     CoordinatorFactory,
@@ -26,6 +25,7 @@ from tests.factories.working_groups import (
     WorkingGroupFactory,
 )
 from tests.helpers import dom, visible_text
+from vocabularies.models import Country, Language
 from working_groups.models import (
     Activity,
     DocumentVersion,

@@ -5,7 +5,6 @@ from django.test import Client
 
 import pytest
 
-from programmes.models import Country, Language, Practice
 from tests.factories.portal import PASSWORD, EditorFactory, UserFactory
 from tests.factories.programmes import ProgrammePageFactory
 from tests.factories.working_groups import (
@@ -14,6 +13,7 @@ from tests.factories.working_groups import (
     WorkingGroupFactory,
 )
 from tests.helpers import dom, visible_text
+from vocabularies.models import Country, Language, Practice
 
 pytestmark = pytest.mark.django_db
 

@@ -20,11 +20,11 @@ from programmes.models import (
     ProgrammePage,
     ProgrammeRating,
     RatingChange,
-    TargetGroup,
 )
 from programmes.ratings import rating_history
 from search.models import IndexedDocument
 from tests.factories.portal import enable_totp
+from vocabularies.models import TargetGroup
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from programmes.models import AdaptationKind, Barrier, Country, Setting
 from programmes.reports import ReportFilterForm, filter_reports, summarise
 from tests.factories.programmes import ImplementationReportPageFactory, ProgrammePageFactory
 from tests.helpers import dom
+from vocabularies.models import AdaptationKind, Barrier, Country, Setting
 
 pytestmark = pytest.mark.django_db
 

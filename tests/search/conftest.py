@@ -2,9 +2,10 @@
 
 import pytest
 
-from search import indexing, labels, query, service
+from search import indexing, query, service
 from search.models import IndexedDocument
 from search.schema import PUBLIC
+from vocabularies import labels
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,11 @@ from wagtail.rich_text import RichText
 
 import pytest
 
+from portal import search as portal_search
 from portal.models import HomePage
-from programmes.models import ProgrammeRating, Setting
-from search import documents
+from programmes import search as programmes_search
+from programmes.models import ProgrammeRating
+from search import registry
 from search.schema import ContentDocument
 from tests.factories.programmes import (
     EvaluationPageFactory,
@@ -17,6 +19,7 @@ from tests.factories.programmes import (
     ProgrammePageFactory,
 )
 from tests.factories.search import StandardPageFactory, SupportServiceFactory, search_document
+from vocabularies.models import Setting
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +44,13 @@ def programme(catalogue):
 
 
 def test_a_programme_document_has_every_field_of_the_schema(programme):
-    doc = documents.programme_document(programme)
+    doc = programmes_search.programme_document(programme)
     assert set(doc) == SCHEMA_FIELDS
     assert set(search_document("Factory-made")) == SCHEMA_FIELDS
 
 
 def test_a_programme_document_carries_its_facts_as_stable_values(programme):
-    doc = documents.programme_document(programme)
+    doc = programmes_search.programme_document(programme)
     assert doc["key"] == f"programme:{programme.pk}"
     assert doc["type"] == "programme"
     assert doc["title"] == "Circles of Support"
@@ -67,7 +70,7 @@ def test_a_programme_document_carries_its_facts_as_stable_values(programme):
 
 
 def test_a_programme_without_a_stored_rating_counts_as_insufficient(programme):
-    doc = documents.programme_document(programme)
+    doc = programmes_search.programme_document(programme)
     assert (doc["rating"], doc["rating_rank"]) == ("insufficient", 1)
 
 
@@ -76,7 +79,7 @@ def test_a_programme_document_carries_its_stored_rating(programme):
         programme=programme, level="supported", rank=4, explanation="x", rubric_version="1.0"
     )
     programme = type(programme).objects.get(pk=programme.pk)
-    doc = documents.programme_document(programme)
+    doc = programmes_search.programme_document(programme)
     assert (doc["rating"], doc["rating_rank"]) == ("supported", 4)
 
 
@@ -86,7 +89,7 @@ def test_evaluations_inherit_the_programmes_facets_and_rating(programme, rate):
     )
     rate(programme)
     evaluation = type(evaluation).objects.get(pk=evaluation.pk)
-    doc = documents.evaluation_document(evaluation)
+    doc = programmes_search.evaluation_document(evaluation)
     assert doc["type"] == "evaluation"
     assert doc["target_group"] == ["offended-after-release"]
     assert doc["practice"] == ["civil-society", "social-work"]
@@ -104,7 +107,7 @@ def test_implementation_reports_have_their_own_country_setting_and_year(programm
         started=datetime.date(2021, 3, 1),
         observations="High attendance.",
     )
-    doc = documents.implementation_report_document(report)
+    doc = programmes_search.implementation_report_document(report)
     assert doc["type"] == "implementation_report"
     assert doc["country"] == ["DE"]
     assert doc["setting"] == ["community"]
@@ -120,7 +123,7 @@ def test_a_standard_page_is_searchable_by_its_body(home):
         intro="Who we are.",
         body=[("heading", "Our members"), ("paragraph", RichText("<p>Clinics &amp; NGOs</p>"))],
     )
-    doc = documents.standard_page_document(page)
+    doc = portal_search.standard_page_document(page)
     assert (doc["type"], doc["title"], doc["summary"]) == (
         "page",
         "About the network",
@@ -132,7 +135,7 @@ def test_a_standard_page_is_searchable_by_its_body(home):
 
 def test_a_support_service_is_listed_in_each_of_its_languages():
     service = SupportServiceFactory(name="Kein Täter werden", languages=["de", "en"])
-    doc = documents.support_service_document(service)
+    doc = portal_search.support_service_document(service)
     assert doc["key"] == f"support_service:{service.pk}"
     assert doc["title"] == "Kein Täter werden"
     assert doc["country"] == ["DE"]
@@ -144,30 +147,37 @@ def test_a_support_service_is_listed_in_each_of_its_languages():
 
 def test_a_support_service_for_every_country_and_with_no_languages_is_still_listed():
     service = SupportServiceFactory(country=None)
-    doc = documents.support_service_document(service)
+    doc = portal_search.support_service_document(service)
     assert doc["country"] == []
     assert doc["available_in"] == ["en"]
 
 
 def test_a_live_translation_makes_a_page_available_in_its_language(programme):
     german = programme.copy_for_translation(Locale.objects.get(language_code="de"), True)
-    doc = documents.programme_document(programme)
+    doc = programmes_search.programme_document(programme)
     assert "de" not in doc["available_in"]  # the copy is a draft until published
     german.save_revision().publish()
-    doc = documents.programme_document(type(programme).objects.get(pk=programme.pk))
+    doc = programmes_search.programme_document(type(programme).objects.get(pk=programme.pk))
     assert "de" in doc["available_in"]
 
 
 def test_drafts_have_no_document(catalogue, home):
-    assert documents.programme_document(ProgrammePageFactory(parent=catalogue, live=False)) is None
-    assert documents.standard_page_document(StandardPageFactory(parent=home, live=False)) is None
+    assert (
+        programmes_search.programme_document(ProgrammePageFactory(parent=catalogue, live=False))
+        is None
+    )
+    assert (
+        portal_search.standard_page_document(StandardPageFactory(parent=home, live=False)) is None
+    )
 
 
 def test_pages_behind_a_view_restriction_have_no_document(programme):
     evaluation = EvaluationPageFactory(parent=programme)
     PageViewRestriction.objects.create(page=programme, restriction_type="login")
-    assert documents.programme_document(programme) is None
-    assert documents.evaluation_document(evaluation) is None  # restricted through its parent
+    assert programmes_search.programme_document(programme) is None
+    assert (
+        programmes_search.evaluation_document(evaluation) is None
+    )  # restricted through its parent
 
 
 def test_pages_outside_the_portals_site_have_no_document():
@@ -176,19 +186,19 @@ def test_pages_outside_the_portals_site_have_no_document():
     )
     page = StandardPageFactory(parent=other_root)
     assert page.live
-    assert documents.standard_page_document(page) is None
+    assert portal_search.standard_page_document(page) is None
 
 
 def test_everything_lists_live_pages_only(catalogue):
     live = ProgrammePageFactory(parent=catalogue)
     ProgrammePageFactory(parent=catalogue, live=False)
-    source = documents.source_for_type("programme")
+    source = registry.source_for_type("programme")
     assert list(source.everything()) == [live]
-    assert documents.source_for(live) is source
+    assert registry.source_for(live) is source
 
 
 def test_programmes_carry_the_outcomes_they_are_rated_on(programme, publish):
-    assert documents.programme_document(programme)["outcome"] == []
+    assert programmes_search.programme_document(programme)["outcome"] == []
     evaluation = EvaluationPageFactory(
         parent=programme,
         live=False,
@@ -199,11 +209,11 @@ def test_programmes_carry_the_outcomes_they_are_rated_on(programme, publish):
     )
     publish(evaluation)
     programme = type(programme).objects.get(pk=programme.pk)
-    assert documents.programme_document(programme)["outcome"] == [
+    assert programmes_search.programme_document(programme)["outcome"] == [
         "attitudes",
         "sexual-reoffending",
     ]
-    assert documents.evaluation_document(evaluation)["outcome"] == [
+    assert programmes_search.evaluation_document(evaluation)["outcome"] == [
         "attitudes",
         "sexual-reoffending",
     ]

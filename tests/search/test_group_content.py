@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import pytest
 
-from search import documents, indexing, rebuild
+from search import indexing, rebuild, registry
 from search.models import IndexedDocument
 from search.schema import group_visibility
 from tests.factories.portal import UserFactory
@@ -250,7 +250,7 @@ def test_group_content_types_have_labels(thread, client):
 
 
 def test_a_rebuild_reads_group_content_in_a_fixed_number_of_queries(group):
-    sources = [documents.source_for_type(name) for name in ("discussion", "meeting")]
+    sources = [registry.source_for_type(name) for name in ("discussion", "meeting")]
 
     def queries():
         with CaptureQueriesContext(connection) as captured:

@@ -8,7 +8,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 import pytest
 
-from programmes.models import Language, ProgrammePage, TargetGroup
+from programmes.models import ProgrammePage
 from search.models import IndexedDocument
 from tests.factories.programmes import (
     EvaluationPageFactory,
@@ -16,6 +16,7 @@ from tests.factories.programmes import (
     ProgrammePageFactory,
 )
 from tests.factories.search import StandardPageFactory, SupportServiceFactory
+from vocabularies.models import Language, TargetGroup
 
 pytestmark = pytest.mark.django_db
 

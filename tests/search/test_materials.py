@@ -7,7 +7,6 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from campaigns.models import MaterialPage
-from programmes.models import Topic
 from search import rebuild
 from search.models import IndexedDocument
 from search.schema import ContentDocument
@@ -19,6 +18,7 @@ from tests.factories.campaigns import (
     translate,
 )
 from tests.helpers import dom
+from vocabularies.models import Topic
 
 pytestmark = pytest.mark.django_db
 

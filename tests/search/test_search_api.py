@@ -4,7 +4,7 @@ import contextlib
 
 import pytest
 
-from search.schema import FACETS
+from search.facets import FACETS
 from tests.factories.search import day, search_document
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,8 @@ request body, the mapping, and the answer, as the API gives it."""
 
 import pytest
 
-from search.schema import ContentDocument, adapted_values
+from campaigns.search import adapted_values
+from search.schema import ContentDocument
 
 from .fakes import empty_search_response
 from .test_query_body import body, matches

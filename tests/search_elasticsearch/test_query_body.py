@@ -14,8 +14,9 @@ from elasticsearch.dsl import connections
 
 from search.backends import elastic
 from search.backends.elastic import ElasticsearchBackend, faceted_search
+from search.facets import FACETS
 from search.query import SearchRequest
-from search.schema import FACETS, LANGUAGE_ANALYZERS, ContentDocument, PortalSearch, index_alias
+from search.schema import LANGUAGE_ANALYZERS, ContentDocument, PortalSearch, index_alias
 
 from .fakes import empty_search_response, scripted_client
 

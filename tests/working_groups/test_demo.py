@@ -13,7 +13,7 @@ from django.core.management import call_command
 import pytest
 from allauth.account.models import EmailAddress
 
-from programmes.vocabulary_seed import PRACTICES
+from vocabularies.seed import PRACTICES
 from working_groups.choices import Axis, MembershipStatus, NotifyBy, Role
 from working_groups.demo import load_working_groups, read_demo_groups
 from working_groups.models import (

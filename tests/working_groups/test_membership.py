@@ -300,7 +300,7 @@ def test_staff_appoint_the_first_coordinator(admin_client, group):
 
 
 def test_staff_create_a_group(admin_client):
-    from programmes.models import Practice
+    from vocabularies.models import Practice
 
     response = admin_client.post(
         "/admin/snippets/working_groups/workinggroup/add/",

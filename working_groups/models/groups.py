@@ -24,7 +24,7 @@ class WorkingGroup(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     axis = models.CharField(_("organised"), max_length=20, choices=Axis.choices)
     practice = models.ForeignKey(
-        "programmes.Practice",
+        "vocabularies.Practice",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -32,7 +32,7 @@ class WorkingGroup(models.Model):
         help_text=_("For a group organised by practice."),
     )
     target_group = models.ForeignKey(
-        "programmes.TargetGroup",
+        "vocabularies.TargetGroup",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from programmes.insights.coverage import STAGES, build, csv_text, safe_cell, stages_of
-from programmes.models import Country
-from programmes.vocabulary_seed import EU_MEMBER_STATES, LEGAL_ANCHORS, TARGET_GROUPS
 from tests.factories.programmes import ProgrammePageFactory
 from tests.helpers import dom, links
+from vocabularies.models import Country
+from vocabularies.seed import EU_MEMBER_STATES, LEGAL_ANCHORS, TARGET_GROUPS
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,8 @@
 
 from wagtail.models import WorkflowState
 
-from programmes.models import Country, Outcome, StudyDesign
+from programmes.models import StudyDesign
+from vocabularies.models import Country, Outcome
 
 EVALUATION_URL = "/contribute/evaluation/new/"
 REPORT_URL = "/contribute/report/new/"

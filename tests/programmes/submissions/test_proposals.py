@@ -5,9 +5,10 @@ from wagtail.models import WorkflowState
 
 import pytest
 
-from programmes.models import Country, EvaluationPage, PreventionLevel, ProgrammePage, TargetGroup
+from programmes.models import EvaluationPage, ProgrammePage
 from tests.factories.portal import UserFactory
 from tests.helpers import dom
+from vocabularies.models import Country, PreventionLevel, TargetGroup
 
 from .support import EVALUATION_URL, MINE_URL, PROPOSE_URL, evaluation_data, workflow_state
 

@@ -5,10 +5,11 @@ from wagtail.models import WorkflowState
 
 import pytest
 
-from programmes.models import AdaptationKind, Barrier, ImplementationReportPage, Setting
+from programmes.models import ImplementationReportPage
 from tests.factories.portal import UserFactory
 from tests.factories.programmes import ImplementationReportWithKindsFactory
 from tests.helpers import dom, visible_text
+from vocabularies.models import AdaptationKind, Barrier, Setting
 
 from .support import MINE_URL, REPORT_URL, mail_to, moderate, report_data, workflow_state
 

@@ -9,10 +9,11 @@ from wagtail.models import WorkflowState
 import pytest
 
 from portal.moderation import ModerationStatus, moderation_status, requested_changes
-from programmes.models import Country, EvaluationPage, Outcome, StudyDesign
+from programmes.models import EvaluationPage, StudyDesign
 from programmes.submissions import services
 from tests.factories.portal import UserFactory
 from tests.factories.programmes import EvaluationPageFactory, ProgrammePageFactory
+from vocabularies.models import Country, Outcome
 
 from .support import evaluation_data, workflow_state
 

@@ -1,14 +1,14 @@
-"""The controlled vocabularies that data migration programmes 0002 seeds from DOMAIN.md."""
+"""The controlled vocabularies seeded from DOMAIN.md (vocabularies/seed.py)."""
 
 import pytest
 
-from programmes.models import (
+from programmes.models import StudyDesign
+from vocabularies.models import (
     Country,
     Language,
     LegalAnchor,
     Outcome,
     PreventionLevel,
-    StudyDesign,
     TargetGroup,
 )
 
@@ -88,7 +88,7 @@ def test_the_24_eu_official_languages_are_flagged():
 
 
 def test_implementation_reports_have_barrier_and_adaptation_vocabularies():
-    from programmes.models import AdaptationKind, Barrier
+    from vocabularies.models import AdaptationKind, Barrier
 
     assert {"funding", "stigma", "legal-framework", "recruitment"} <= set(slugs(Barrier))
     assert {"translation", "helplines", "delivery-mode"} <= set(slugs(AdaptationKind))
@@ -101,11 +101,11 @@ def test_editors_can_extend_the_report_vocabularies_in_the_cms(client, model):
     admin = UserFactory(is_staff=True, is_superuser=True)
     enable_totp(admin)
     client.force_login(admin)
-    listing = client.get(f"/admin/snippets/programmes/{model}/")
+    listing = client.get(f"/admin/snippets/vocabularies/{model}/")
     assert listing.status_code == 200
     response = client.post(
-        f"/admin/snippets/programmes/{model}/add/",
+        f"/admin/snippets/vocabularies/{model}/add/",
         {"name": "Waiting lists", "slug": "waiting-lists", "description": "", "sort_order": 20},
     )
     assert response.status_code == 302
-    assert "Waiting lists" in client.get(f"/admin/snippets/programmes/{model}/").content.decode()
+    assert "Waiting lists" in client.get(f"/admin/snippets/vocabularies/{model}/").content.decode()

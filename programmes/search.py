@@ -1,11 +1,25 @@
-"""Documents of the catalogue and the portal's own pages: programmes, their evaluations and
-implementation reports, standard pages and support services."""
+"""What the catalogue gives to search: programmes, their evaluations and implementation
+reports, the evidence-rating facet, and the catalogue as the place to browse instead.
+
+Evaluations and reports carry their programme's facets, so changing a programme (or its
+rating, or the slug of one of its terms) reindexes them too."""
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
 
-from programmes.models import ProgrammePage
+from wagtail.models import Locale
 
-from .common import document, is_searchable_page, page_fields, plain, slugs, stream_text
+from search import facets, registry
+from search.documents import document, is_searchable_page, page_fields, plain, slugs
+from search.signals import sync_pages_later, with_descendants
+from vocabularies.models import Term
+
+from .choices import RatingLevel
+from .models import EvaluationPage, ImplementationReportPage, ProgrammeIndexPage, ProgrammePage
+from .ratings import rating_refreshed
 
 
 def _programme_facets(programme):
@@ -115,31 +129,56 @@ def implementation_report_document(page):
     )
 
 
-def standard_page_document(page):
-    if not is_searchable_page(page):
-        return None
-    return document(
-        page.pk,
-        "page",
-        page.title,
-        summary=page.intro,
-        body=stream_text(page.body),
-        **page_fields(page),
-    )
+def _subpages(programmes):
+    """Evaluations and reports read their programme's facets: reindex them with it."""
+    return [page for programme in programmes for page in with_descendants(programme)[1:]]
 
 
-def support_service_document(service):
-    """Support services have no language of their own: they are listed in every language."""
-    languages = [language.code.lower() for language in service.languages.all()]
-    return document(
-        service.pk,
-        "support_service",
-        service.name,
-        language=languages[0] if languages else "en",
-        url=service.get_absolute_url(),
-        summary=service.description,
-        body=plain(" ".join([service.get_kind_display(), service.phone, service.website])),
-        country=[service.country.code] if service.country_id else [],
-        available_in=languages or ["en"],
-        date=service.updated_at,
+registry.register(
+    ProgrammePage, "programme", _("Programme"), programme_document, reindex_with=_subpages
+)
+registry.register(EvaluationPage, "evaluation", _("Evaluation"), evaluation_document)
+registry.register(
+    ImplementationReportPage,
+    "implementation_report",
+    _("Implementation report"),
+    implementation_report_document,
+)
+
+facets.register(
+    facets.Facet(
+        "rating",
+        _("Evidence rating"),
+        position=110,
+        names=lambda: dict(RatingLevel.choices),
+        multi=False,
+        choices=tuple(RatingLevel.values),
+        vocabulary="rating",
+        help="Evidence rating level (vocabulary `rating`); `insufficient` includes unrated.",
+        example="supported",
     )
+)
+
+
+def catalogue_url(request):
+    catalogues = ProgrammeIndexPage.objects.live()
+    catalogue = catalogues.filter(locale=Locale.get_active()).first() or catalogues.first()
+    return catalogue.get_url(request) if catalogue else None
+
+
+registry.register_page("catalogue", catalogue_url)
+
+
+@receiver(rating_refreshed)
+def on_rating_refreshed(sender, programmes, **kwargs):
+    sync_pages_later(programmes)
+
+
+@receiver(post_save)
+def on_term_saved(sender, instance, created, **kwargs):
+    """A renamed term needs no reindex (labels are read at display time); a new slug does."""
+    if created or not isinstance(instance, Term):
+        return
+    programmes = getattr(instance, "programmes", None)
+    if programmes is not None:
+        transaction.on_commit(lambda: sync_pages_later(programmes.all()))

@@ -3,6 +3,7 @@
 The data migration seeds these terms once; after that, editors own the lists in the
 Wagtail admin (they may add, rename or reorder terms). Slugs are stable identifiers
 used by the demo loader, the search index and the API, so never change a slug here.
+(Study designs, which only the evidence rubric reads, are seeded by ``programmes``.)
 """
 
 PRACTICES = [
@@ -146,17 +147,6 @@ ADAPTATION_KINDS = [
     ("target-group", "Target group or age band"),
     ("setting", "Setting"),
     ("staffing", "Who delivers it"),
-]
-
-# (slug, name, evidence tier). The tier is what the evidence rubric reads:
-# "strong" designs can establish cause, "moderate" ones can suggest it, "weak" ones
-# describe change without a comparison, "descriptive" ones say nothing about effect.
-STUDY_DESIGNS = [
-    ("systematic-review", "Systematic review or meta-analysis", "strong"),
-    ("rct", "Randomised controlled trial", "strong"),
-    ("quasi-experiment", "Quasi-experiment with matched comparison group", "moderate"),
-    ("before-after", "Before-and-after without comparison group", "weak"),
-    ("qualitative", "Qualitative or process evaluation", "descriptive"),
 ]
 
 EU_MEMBER_STATES = [

@@ -1,11 +1,13 @@
-"""Controlled vocabularies. Seeded from DOMAIN.md by a data migration; editors own them after."""
+"""The controlled vocabularies every app shares. Seeded from DOMAIN.md (``seed.py``) by a data
+migration; editors own them after.
+
+The tables kept the names they had when the catalogue owned them (``programmes_practice`` …),
+so moving the models here moved no data."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-
-from ..choices import DesignTier
 
 
 class Term(models.Model):
@@ -33,18 +35,21 @@ class Term(models.Model):
 
 class Practice(Term):
     class Meta(Term.Meta):
+        db_table = "programmes_practice"
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
 
 
 class TargetGroup(Term):
     class Meta(Term.Meta):
+        db_table = "programmes_targetgroup"
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
 
 
 class PreventionLevel(Term):
     class Meta(Term.Meta):
+        db_table = "programmes_preventionlevel"
         verbose_name = _("prevention level")
         verbose_name_plural = _("prevention levels")
 
@@ -55,65 +60,58 @@ class LegalAnchor(Term):
     panels = Term.panels + [FieldPanel("article")]
 
     class Meta(Term.Meta):
+        db_table = "programmes_legalanchor"
         verbose_name = _("legal anchor")
         verbose_name_plural = _("legal anchors")
 
 
 class Setting(Term):
     class Meta(Term.Meta):
+        db_table = "programmes_setting"
         verbose_name = _("setting")
         verbose_name_plural = _("settings")
 
 
 class DeliveryMode(Term):
     class Meta(Term.Meta):
+        db_table = "programmes_deliverymode"
         verbose_name = _("delivery mode")
         verbose_name_plural = _("delivery modes")
 
 
 class Topic(Term):
     class Meta(Term.Meta):
+        db_table = "programmes_topic"
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 
 
 class VulnerableGroup(Term):
     class Meta(Term.Meta):
+        db_table = "programmes_vulnerablegroup"
         verbose_name = _("group with specific vulnerabilities")
         verbose_name_plural = _("groups with specific vulnerabilities")
 
 
 class Outcome(Term):
     class Meta(Term.Meta):
+        db_table = "programmes_outcome"
         verbose_name = _("outcome")
         verbose_name_plural = _("outcomes")
 
 
 class Barrier(Term):
     class Meta(Term.Meta):
+        db_table = "programmes_barrier"
         verbose_name = _("implementation barrier")
         verbose_name_plural = _("implementation barriers")
 
 
 class AdaptationKind(Term):
     class Meta(Term.Meta):
+        db_table = "programmes_adaptationkind"
         verbose_name = _("kind of adaptation")
         verbose_name_plural = _("kinds of adaptation")
-
-
-class StudyDesign(Term):
-    tier = models.CharField(
-        _("evidence tier"),
-        max_length=20,
-        choices=DesignTier.choices,
-        help_text=_("What this design can say about cause and effect. The rating rubric reads it."),
-    )
-
-    panels = Term.panels + [FieldPanel("tier")]
-
-    class Meta(Term.Meta):
-        verbose_name = _("study design")
-        verbose_name_plural = _("study designs")
 
 
 class Country(models.Model):
@@ -124,6 +122,7 @@ class Country(models.Model):
     panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("is_eu")]
 
     class Meta:
+        db_table = "programmes_country"
         ordering = ["-is_eu", "name"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
@@ -140,6 +139,7 @@ class Language(models.Model):
     panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("is_eu_official")]
 
     class Meta:
+        db_table = "programmes_language"
         ordering = ["-is_eu_official", "name"]
         verbose_name = _("language")
         verbose_name_plural = _("languages")

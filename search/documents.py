@@ -1,5 +1,9 @@
 """What every search document is made of: the complete document dict, the searchable text of
-rich text and StreamFields, and the rule for which pages may be found at all."""
+rich text and StreamFields, and the rule for which pages may be found at all.
+
+The apps' own ``search.py`` modules build their documents with these pure helpers: each
+function there takes one object and returns a document dict, or ``None`` when the object must
+not be found (a draft, a page behind a view restriction, a page outside the portal's site)."""
 
 import re
 from html import unescape
@@ -8,7 +12,8 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
-from ..schema import PUBLIC
+from .facets import all_facets
+from .schema import PUBLIC
 
 
 def plain(html_or_text):
@@ -37,34 +42,26 @@ def document(key, type, title, language, url, **fields):
     """A complete ContentDocument dict: every field present, facets as sorted lists."""
     doc = {
         "key": f"{type}:{key}",
-        "type": type,
         "title": title,
         "summary": "",
         "body": "",
-        "language": language,
         "url": url,
         "date": None,
-        "year": None,
-        "rating": None,
         "rating_rank": -1,
-        "target_group": [],
-        "practice": [],
-        "prevention_level": [],
-        "setting": [],
-        "topic": [],
-        "outcome": [],
-        "country": [],
-        "available_in": [language],
-        "adapted": [],
         "visibility": [PUBLIC],
+        **{facet.name: [] if facet.multi else None for facet in all_facets()},
+        "type": type,
+        "language": language,
+        "available_in": [language],
     }
     doc.update(fields)
     if doc["date"] is not None:
         doc["date"] = doc["date"].isoformat()
     if doc["year"] is not None:
         doc["year"] = str(doc["year"])
-    for name in ("available_in", "country"):
-        doc[name] = sorted(set(doc[name]))
+    for facet in all_facets():
+        if facet.multi:
+            doc[facet.name] = sorted(set(doc[facet.name]))
     return doc
 
 

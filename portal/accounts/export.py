@@ -185,11 +185,13 @@ def _meetings(user):
 
 
 def _notifications(user):
-    notifications = Notification.objects.filter(recipient=user).select_related("activity__group")
+    notifications = Notification.objects.filter(recipient=user).select_related(
+        "activity__group", "activity__actor"
+    )
     return [
         {
             "group": notification.activity.group.name,
-            "about": notification.activity.summary,
+            "about": notification.activity.text,
             "created_at": _when(notification.created_at),
             "sent_at": _when(notification.sent_at),
         }

@@ -43,6 +43,8 @@ EXPORT_KEYS = {
     "format", "version", "exported_at", "account", "email_addresses", "profile", "memberships",
     "invitations_accepted", "threads_started", "posts", "documents", "document_versions",
     "meetings_planned", "notifications", "two_factor_methods",
+    # version 2
+    "group_activity", "outputs_published",
 }  # fmt: skip
 
 
@@ -90,6 +92,7 @@ def upload(group, user, title="Guideline draft"):
 def test_the_export_has_every_section(member):
     data = export_user_data(member)
     assert set(data) == EXPORT_KEYS
+    assert (data["format"], data["version"]) == ("european-prevention-network/account-data", 2)
     assert data["account"]["email"] == "mia@example.org"
     assert data["account"]["first_name"] == "Mia"
     assert data["account"]["date_joined"]
@@ -292,7 +295,7 @@ def test_the_last_coordinator_cannot_delete_their_account(client, group):
     MembershipFactory(group=group)  # an ordinary member, not a coordinator
     client.force_login(coordinator)
     page = client.get("/accounts/delete/")
-    assert "Healthcare practitioners" in dom(page).find("ul", cls="blocking-groups").text
+    assert "Healthcare practitioners" in dom(page).find("ul", cls="deletion-obstacle").text
     assert not dom(page).find_all("input", name="confirm")
 
     reauthenticate(client, "/accounts/profile/")

@@ -10,7 +10,8 @@ from django.utils import timezone
 from portal import personal_data
 
 FORMAT = "european-prevention-network/account-data"
-# 2: adds group_activity and outputs_published; the sections of version 1 are unchanged.
+# 2: adds group_activity, outputs_published, adaptations, adaptation_announcements and
+# submissions; the sections of version 1 are unchanged.
 VERSION = 2
 
 

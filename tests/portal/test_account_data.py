@@ -44,7 +44,8 @@ EXPORT_KEYS = {
     "invitations_accepted", "threads_started", "posts", "documents", "document_versions",
     "meetings_planned", "notifications", "two_factor_methods",
     # version 2
-    "group_activity", "outputs_published",
+    "group_activity", "outputs_published", "adaptations", "adaptation_announcements",
+    "submissions",
 }  # fmt: skip
 
 
@@ -111,6 +112,7 @@ def test_the_export_has_every_section(member):
     assert (membership["role"], membership["status"]) == ("member", "active")
     assert membership["motivation"] == "To learn from others."
     assert membership["notifications"] == "daily"
+    assert data["submissions"] == data["adaptations"] == data["adaptation_announcements"] == []
     json.dumps(data)  # plain JSON: strings, numbers, lists and dicts only
 
 

@@ -180,6 +180,7 @@ def test_the_data_page_explains_what_is_kept(client, member):
     response = client.get("/accounts/data/")
     assert response.status_code == 200
     assert "never their secrets" in visible_text(response)
+    assert "materials you adapted and adaptations you announced" in visible_text(response)
     assert dom(response).find("a", href="/accounts/data/download/").text == (
         "Download your data (JSON)"
     )

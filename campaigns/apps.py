@@ -8,4 +8,7 @@ class CampaignsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import notifications  # noqa: F401  (connects the adapters' e-mails)
+        from . import (  # noqa: F401
+            notifications,  # connects the adapters' e-mails
+            personal_data,  # declares what campaigns hold about a member
+        )

@@ -8,4 +8,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .accounts import checks  # noqa: F401  (registers the system checks)
+        from .accounts import (  # noqa: F401
+            checks,  # registers the system checks
+            personal_data,  # declares the account's personal data
+        )

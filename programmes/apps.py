@@ -8,7 +8,7 @@ class ProgrammesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import personal_data, signals  # noqa: F401
         from .api.vocabularies import register_vocabularies
         from .submissions import notifications  # noqa: F401
 

@@ -1,17 +1,24 @@
 """Recording what happens in a group: one Activity for the feed, and one Notification for
-each member who wants e-mail about it. Sending is ``notifications``' job, after commit."""
+each member who wants e-mail about it. Sending is ``notifications``' job, after commit.
+
+A summary names its actor by ``ACTOR``, never by the name itself: the name is filled in when
+the line is shown (``Activity.text``), so it follows the account, and is gone with it."""
 
 from django.db import transaction
 from django.dispatch import Signal
 
 from .choices import NOTIFIED_KINDS, MembershipStatus, NotifyBy
 from .models import Activity, Membership, Notification
+from .models.activity import ACTOR
+
+__all__ = ["ACTOR", "activity_recorded", "feed", "record"]
 
 # Sent after the activity's transaction commits, with ``activity``.
 activity_recorded = Signal()
 
 
 def record(group, actor, kind, summary, url):
+    """Store one feed line; ``summary`` holds ``ACTOR`` where the actor's name goes."""
     activity = Activity.objects.create(
         group=group, actor=actor, kind=kind, summary=summary[:300], url=url
     )

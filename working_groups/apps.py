@@ -12,6 +12,7 @@ class WorkingGroupsConfig(AppConfig):
         from . import (
             notifications,  # noqa: F401 (connects the immediate sender)
             permissions,
+            personal_data,  # noqa: F401 (declares what groups hold about a member)
         )
         from .models import Membership
         from .signals import accept_invitations_on_confirmation  # noqa: F401 (connects it)

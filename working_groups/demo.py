@@ -27,7 +27,7 @@ from allauth.account.models import EmailAddress
 
 from vocabularies.models import Country, Language, Practice, TargetGroup
 
-from .activity import record
+from .activity import ACTOR, record
 from .choices import ActivityKind, Axis, MembershipStatus, NotifyBy
 from .models import (
     Activity,
@@ -206,7 +206,7 @@ def _add_membership(user, group, entry):
     _backdate(Membership, membership.pk, created_at=when)
     if active:
         members_url = reverse("working_groups:members", kwargs={"slug": group.slug})
-        summary = f"{user.get_full_name()} joined the group."
+        summary = f"{ACTOR} joined the group."
         activity = record(group, user, ActivityKind.JOINED, summary, members_url)
         _backdate(Activity, activity.pk, created_at=when)
 
@@ -224,9 +224,9 @@ def _ensure_thread(group, entry, people, report):
         author, when = people[data["author"]], _days_ago(data["days_ago"])
         post = Post.objects.create(thread=thread, author=author, body=data["body"])
         if number == 0:
-            kind, summary = ActivityKind.THREAD, f"{author} started a discussion: “{thread}”"
+            kind, summary = ActivityKind.THREAD, f"{ACTOR} started a discussion: “{thread}”"
         else:
-            kind, summary = ActivityKind.REPLY, f"{author} replied to “{thread}”"
+            kind, summary = ActivityKind.REPLY, f"{ACTOR} replied to “{thread}”"
         activity = record(group, author, kind, summary, thread.get_absolute_url())
         _backdate(Post, post.pk, created_at=when)
         _backdate(Activity, activity.pk, created_at=when)
@@ -252,11 +252,11 @@ def _ensure_document(group, entry, people, report):
         author, when = people[data["author"]], _days_ago(data["days_ago"])
         version = _add_version(document, number, data, author)
         if number == 1:
-            kind, summary = ActivityKind.DOCUMENT, f"{author} added the document “{document}”"
+            kind, summary = ActivityKind.DOCUMENT, f"{ACTOR} added the document “{document}”"
         else:
             kind, summary = (
                 ActivityKind.VERSION,
-                f"{author} uploaded version {number} of “{document}”",
+                f"{ACTOR} uploaded version {number} of “{document}”",
             )
         activity = record(group, author, kind, summary, document.get_absolute_url())
         _backdate(DocumentVersion, version.pk, uploaded_at=when)
@@ -312,7 +312,7 @@ def _ensure_meeting(group, entry, people, report):
         group,
         author,
         ActivityKind.MEETING,
-        f"{author} planned a meeting: “{meeting}”",
+        f"{ACTOR} planned a meeting: “{meeting}”",
         meeting.get_absolute_url(),
     )
     _backdate(Meeting, meeting.pk, created_at=planned)

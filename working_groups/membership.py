@@ -19,7 +19,7 @@ from allauth.account.models import EmailAddress
 from portal import mail
 
 from . import permissions
-from .activity import record
+from .activity import ACTOR, record
 from .choices import ActivityKind, MembershipStatus, Role
 from .models import Invitation, Membership, WorkingGroup
 from .models.groups import INVITATION_LIFETIME
@@ -53,12 +53,11 @@ def _members_url(group):
 
 
 def _record_joined(membership):
-    name = membership.user.get_full_name() or _("A new member")
     record(
         membership.group,
         membership.user,
         ActivityKind.JOINED,
-        _("%(name)s joined the group.") % {"name": name},
+        _("%(name)s joined the group.") % {"name": ACTOR},
         _members_url(membership.group),
     )
 

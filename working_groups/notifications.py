@@ -52,7 +52,7 @@ def send_immediately(sender, activity, **kwargs):
     pending = _with_preference(
         Notification.objects.filter(activity=activity, sent_at__isnull=True)
     ).filter(preference=NotifyBy.IMMEDIATE)
-    for notification in pending.select_related("recipient", "activity__group"):
+    for notification in pending.select_related("recipient", "activity__group", "activity__actor"):
         accepted = mail.send_templated(
             "working_groups/email/notification",
             _context(notification.recipient, notification.activity),
@@ -87,7 +87,7 @@ def _due(now):
     due = (
         _with_preference(Notification.objects.filter(sent_at__isnull=True, created_at__lte=now))
         .filter(preference__in=[NotifyBy.DAILY, NotifyBy.IMMEDIATE])
-        .select_related("recipient", "activity__group")
+        .select_related("recipient", "activity__group", "activity__actor")
         .order_by("recipient_id", "activity__group__name", "activity__created_at", "pk")
     )
     by_recipient = defaultdict(list)
@@ -103,7 +103,7 @@ def _due(now):
 
 
 def _by_group(notifications):
-    """[{group, space_url, activities: [{kind, summary, url}]}] in the order given."""
+    """[{group, space_url, activities: [{kind, text, url}]}] in the order given."""
     groups = {}
     for notification in notifications:
         activity = notification.activity
@@ -118,7 +118,7 @@ def _by_group(notifications):
         entry["activities"].append(
             {
                 "kind": activity.get_kind_display(),
-                "summary": activity.summary,
+                "text": activity.text,
                 "url": mail.absolute(activity.url),
             }
         )

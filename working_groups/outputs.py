@@ -132,7 +132,7 @@ def publish(group, user, data):
         group,
         user,
         ActivityKind.OUTPUT,
-        gettext("%(name)s published “%(title)s”") % {"name": user, "title": page.title},
+        gettext("%(name)s published “%(title)s”") % {"name": activity.ACTOR, "title": page.title},
         page.url,
     )
     return page

@@ -1,7 +1,8 @@
 """What members do in a group's private space: discuss, share documents, meet.
 
 Views check ``permissions`` and call these functions; each change that members should hear
-about is recorded as an activity, in the same transaction as the change itself.
+about is recorded as an activity, in the same transaction as the change itself. Its summary
+holds ``ACTOR`` where the name goes: the feed names the actor when it shows the line.
 """
 
 import datetime
@@ -13,7 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .activity import record
+from .activity import ACTOR, record
 from .choices import ActivityKind
 from .models import DocumentVersion, GroupDocument, Meeting, Post, Thread
 from .uploads import validate_upload
@@ -37,7 +38,7 @@ def start_thread(group, author, title, body):
         thread = Thread.objects.create(group=group, title=title, author=author)
         Post.objects.create(thread=thread, author=author, body=body)
         summary = _("%(name)s started the discussion “%(title)s”") % {
-            "name": author.public_name,
+            "name": ACTOR,
             "title": title,
         }
         record(group, author, ActivityKind.THREAD, summary, thread.get_absolute_url())
@@ -51,7 +52,7 @@ def reply(thread, author, body):
         Thread.objects.filter(pk=thread.pk).update(last_activity_at=post.created_at)
         thread.last_activity_at = post.created_at
         summary = _("%(name)s replied in “%(title)s”") % {
-            "name": author.public_name,
+            "name": ACTOR,
             "title": thread.title,
         }
         record(thread.group, author, ActivityKind.REPLY, summary, post_url(post))
@@ -91,7 +92,7 @@ def add_document(group, by, title, description, upload, note=""):
         )
         created.append(_store_version(document, 1, by, upload, validated, note))
         summary = _("%(name)s shared the document “%(title)s”") % {
-            "name": by.public_name,
+            "name": ACTOR,
             "title": title,
         }
         record(group, by, ActivityKind.DOCUMENT, summary, document.get_absolute_url())
@@ -109,7 +110,7 @@ def add_version(document, by, upload, note=""):
         created.append(version)
         GroupDocument.objects.filter(pk=document.pk).update(updated_at=timezone.now())
         summary = _("%(name)s uploaded version %(number)s of “%(title)s”") % {
-            "name": by.public_name,
+            "name": ACTOR,
             "number": number,
             "title": document.title,
         }
@@ -178,7 +179,7 @@ def plan_meeting(
             agenda=agenda,
         )
         summary = _("%(name)s planned the meeting “%(title)s” on %(when)s") % {
-            "name": by.public_name,
+            "name": ACTOR,
             "title": title,
             "when": _when(meeting),
         }
@@ -206,7 +207,7 @@ def update_meeting(meeting, by, **changes):
 
 
 def _update_summary(meeting, by, changed, had_minutes):
-    values = {"name": by.public_name, "title": meeting.title, "when": _when(meeting)}
+    values = {"name": ACTOR, "title": meeting.title, "when": _when(meeting)}
     if "starts_at" in changed or "time_zone" in changed:
         return _("%(name)s moved the meeting “%(title)s” to %(when)s") % values
     if "minutes" in changed and not had_minutes:

@@ -1,8 +1,10 @@
 """Deleting a member's account.
 
-What the member wrote in working groups stays, shown as by a former member (the authors are
-``SET_NULL``), so no discussion loses its thread; everything that is only about them goes with
-the account (memberships, e-mail addresses, two-factor methods, notifications owed).
+What each app keeps or lets go is its own declaration (``portal.personal_data``): what the
+member wrote stays, shown as by a former member, and what is only about them goes with the
+account. The view asks the apps first whether the account may go
+(``personal_data.obstacles``); this module lets them erase what ``on_delete`` cannot (text
+naming the member), deletes the account, and says so by e-mail.
 """
 
 import logging
@@ -14,20 +16,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from working_groups.choices import MembershipStatus, Role
-from working_groups.models import Membership
-from working_groups.permissions import is_last_coordinator
+from portal import personal_data
 
 logger = logging.getLogger(__name__)
-
-
-def groups_blocking_deletion(user):
-    """Groups ``user`` is the last coordinator of: each group must keep one, so the member
-    promotes someone else first."""
-    memberships = Membership.objects.filter(
-        user=user, role=Role.COORDINATOR, status=MembershipStatus.ACTIVE
-    ).select_related("group")
-    return [m.group for m in memberships.order_by("group__name") if is_last_coordinator(m)]
 
 
 def delete_account(request):
@@ -35,6 +26,7 @@ def delete_account(request):
     user = request.user
     email, name = user.email, user.get_full_name()
     with transaction.atomic():
+        personal_data.erase(user)
         get_user_model().objects.get(pk=user.pk).delete()
     logout(request)
     _send_confirmation(email, name)

@@ -1,7 +1,8 @@
 """A member's own account pages, and other members' profiles.
 
 Thin views: who may see a profile is decided in ``working_groups.permissions``; what is
-exported in ``export``; how an account is deleted in ``deletion``.
+exported in ``export``; what stops a deletion in each app's ``personal_data``; how an account
+is deleted in ``deletion``.
 """
 
 import json
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from allauth.account.decorators import reauthentication_required
 
+from portal import personal_data
 from working_groups import permissions
 from working_groups.models import WorkingGroup
 
@@ -86,13 +88,14 @@ def data_download(request):
 @reauthentication_required(allow_get=True)
 def delete(request):
     """Deleting asks for the password again (allauth replays this POST once it is given)
-    and is refused while the member is the last coordinator of a group."""
-    blocking = deletion.groups_blocking_deletion(request.user)
+    and is refused while an app says the account must stay (the last coordinator of a
+    group, say)."""
+    obstacles = personal_data.obstacles(request.user)
     form = DeleteAccountForm(_posted(request))
-    if request.method == "POST" and not blocking and form.is_valid():
+    if request.method == "POST" and not obstacles and form.is_valid():
         deletion.delete_account(request)
         messages.success(request, _("Your account has been deleted."))
         return redirect("/")
-    status = 409 if request.method == "POST" and blocking else 200
-    context = {"form": form, "blocking_groups": blocking}
+    status = 409 if request.method == "POST" and obstacles else 200
+    context = {"form": form, "obstacles": obstacles}
     return render(request, "portal/accounts/delete.html", context, status=status)

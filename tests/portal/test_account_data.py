@@ -43,6 +43,9 @@ EXPORT_KEYS = {
     "format", "version", "exported_at", "account", "email_addresses", "profile", "memberships",
     "invitations_accepted", "threads_started", "posts", "documents", "document_versions",
     "meetings_planned", "notifications", "two_factor_methods",
+    # version 2
+    "group_activity", "outputs_published", "adaptations", "adaptation_announcements",
+    "submissions",
 }  # fmt: skip
 
 
@@ -90,6 +93,7 @@ def upload(group, user, title="Guideline draft"):
 def test_the_export_has_every_section(member):
     data = export_user_data(member)
     assert set(data) == EXPORT_KEYS
+    assert (data["format"], data["version"]) == ("european-prevention-network/account-data", 2)
     assert data["account"]["email"] == "mia@example.org"
     assert data["account"]["first_name"] == "Mia"
     assert data["account"]["date_joined"]
@@ -108,6 +112,7 @@ def test_the_export_has_every_section(member):
     assert (membership["role"], membership["status"]) == ("member", "active")
     assert membership["motivation"] == "To learn from others."
     assert membership["notifications"] == "daily"
+    assert data["submissions"] == data["adaptations"] == data["adaptation_announcements"] == []
     json.dumps(data)  # plain JSON: strings, numbers, lists and dicts only
 
 
@@ -175,6 +180,7 @@ def test_the_data_page_explains_what_is_kept(client, member):
     response = client.get("/accounts/data/")
     assert response.status_code == 200
     assert "never their secrets" in visible_text(response)
+    assert "materials you adapted and adaptations you announced" in visible_text(response)
     assert dom(response).find("a", href="/accounts/data/download/").text == (
         "Download your data (JSON)"
     )
@@ -292,7 +298,7 @@ def test_the_last_coordinator_cannot_delete_their_account(client, group):
     MembershipFactory(group=group)  # an ordinary member, not a coordinator
     client.force_login(coordinator)
     page = client.get("/accounts/delete/")
-    assert "Healthcare practitioners" in dom(page).find("ul", cls="blocking-groups").text
+    assert "Healthcare practitioners" in dom(page).find("ul", cls="deletion-obstacle").text
     assert not dom(page).find_all("input", name="confirm")
 
     reauthenticate(client, "/accounts/profile/")

@@ -331,4 +331,5 @@ def test_the_activity_feed_names_people_without_their_address(group, member):
     space.start_thread(group, nameless, "Hello", "Hi all.")
     (activity,) = Activity.objects.filter(group=group, kind=ActivityKind.THREAD)
     assert nameless.email not in activity.summary
-    assert activity.summary.startswith("Unnamed member")
+    assert nameless.email not in activity.text
+    assert activity.text.startswith("Unnamed member")

@@ -227,7 +227,7 @@ def test_moving_a_meeting_is_announced_and_unchanged_saves_are_not(group, member
     assert Activity.objects.count() == before
 
     space.update_meeting(planned, member, starts_at=utc(2026, 10, 2, 8))
-    assert Activity.objects.first().summary == (
+    assert Activity.objects.first().text == (
         "Mia Member moved the meeting “Autumn meeting” to 2026-10-02 10:00 (Europe/Brussels)"
     )
 

@@ -2,13 +2,24 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import ActivityKind
 from .groups import WorkingGroup
 
+# Where the actor's name goes in a stored summary. The name is put in when the line is shown,
+# from ``actor``: a member who renames themselves is shown by their new name, and once they
+# delete their account (``actor`` becomes NULL) by "former member", in the feed and in any
+# e-mail still owed, without rewriting a row.
+ACTOR = "{actor}"
+
 
 class Activity(models.Model):
+    """One line of a group's feed. ``summary`` holds ``ACTOR`` instead of the actor's name;
+    ``text`` is the line to show (select ``actor`` with it)."""
+
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="activities")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -25,7 +36,17 @@ class Activity(models.Model):
         indexes = [models.Index(fields=["group", "-created_at"], name="activity_feed")]
 
     def __str__(self):
-        return self.summary
+        return self.text
+
+    @property
+    def text(self):
+        """The line as members see it, naming the actor by ``public_name`` (never the e-mail
+        address), or "former member" once the account is gone."""
+        if ACTOR not in self.summary:
+            return self.summary
+        if self.actor is None:
+            return capfirst(self.summary.replace(ACTOR, gettext("former member")))
+        return self.summary.replace(ACTOR, str(self.actor.public_name))
 
 
 class Notification(models.Model):

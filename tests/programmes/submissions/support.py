@@ -3,7 +3,7 @@
 from wagtail.models import WorkflowState
 
 from programmes.models import StudyDesign
-from vocabularies.models import Country, Outcome
+from vocabularies.models import Country, Outcome, PreventionLevel, TargetGroup
 
 EVALUATION_URL = "/contribute/evaluation/new/"
 REPORT_URL = "/contribute/report/new/"
@@ -79,6 +79,26 @@ def report_data(programme, action="submit", **fields):
         "cost": "Two part-time therapists.",
         "observations": "Participants stayed until the end.",
         "action": action,
+    }
+    data.update(fields)
+    return data
+
+
+def proposal(**fields):
+    """A complete proposed programme, with ``fields`` changed."""
+    data = {
+        "title": "Talking for Change",
+        "summary": "Group sessions for people who fear they might offend.",
+        "organisation": "Example Prevention Foundation",
+        "website": "https://example.org/talking",
+        "contact": "info@example.org",
+        "target_groups": [str(TargetGroup.objects.get(slug="fear-they-might-offend").pk)],
+        "prevention_levels": [str(PreventionLevel.objects.get(slug="secondary").pk)],
+        "settings": [],
+        "countries": [str(Country.objects.get(code="NL").pk)],
+        "status": "active",
+        "start_year": "2019",
+        "action": "submit",
     }
     data.update(fields)
     return data

@@ -8,30 +8,17 @@ import pytest
 from programmes.models import EvaluationPage, ProgrammePage
 from tests.factories.portal import UserFactory
 from tests.helpers import dom
-from vocabularies.models import Country, PreventionLevel, TargetGroup
 
-from .support import EVALUATION_URL, MINE_URL, PROPOSE_URL, evaluation_data, workflow_state
+from .support import (
+    EVALUATION_URL,
+    MINE_URL,
+    PROPOSE_URL,
+    evaluation_data,
+    proposal,
+    workflow_state,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def proposal(**fields):
-    data = {
-        "title": "Talking for Change",
-        "summary": "Group sessions for people who fear they might offend.",
-        "organisation": "Example Prevention Foundation",
-        "website": "https://example.org/talking",
-        "contact": "info@example.org",
-        "target_groups": [str(TargetGroup.objects.get(slug="fear-they-might-offend").pk)],
-        "prevention_levels": [str(PreventionLevel.objects.get(slug="secondary").pk)],
-        "settings": [],
-        "countries": [str(Country.objects.get(code="NL").pk)],
-        "status": "active",
-        "start_year": "2019",
-        "action": "submit",
-    }
-    data.update(fields)
-    return data
 
 
 def test_a_proposed_programme_is_a_draft_in_the_catalogue_sent_for_review(

@@ -11,7 +11,7 @@ LOCK_TOOL := uv==0.13.9
 LOCK_PLATFORM := --python-version 3.11 --python-platform x86_64-unknown-linux-gnu
 LOCK_FLAGS := --generate-hashes --quiet $(LOCK_PLATFORM) --custom-compile-command "make lock"
 
-.PHONY: run test lint format install install-test lock serve clean bench messages
+.PHONY: run test lint imports format install install-test lock serve clean bench messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +44,14 @@ format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install-test lint
+# The layering contracts of docs/architecture.md: [tool.importlinter] in pyproject.toml, and the
+# vocabularies contract once vocabularies/ exists (see importlinter-vocabularies.toml).
+IMPORT_CONTRACTS := pyproject.toml $(if $(wildcard vocabularies/__init__.py),importlinter-vocabularies.toml)
+
+imports: install-test
+	$(BIN)/lint-imports $(IMPORT_CONTRACTS)
+
+test: install-test lint imports
 	$(MANAGE) check --settings=portal.settings.test
 	$(MANAGE) makemigrations --check --dry-run --settings=portal.settings.test
 	$(BIN)/python -m pytest
@@ -70,4 +77,4 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static_collected
+	rm -rf $(VENV) db.sqlite3 media static_collected .import_linter_cache

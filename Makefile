@@ -49,7 +49,7 @@ format: install-test
 IMPORT_CONTRACTS := pyproject.toml $(if $(wildcard vocabularies/__init__.py),importlinter-vocabularies.toml)
 
 imports: install-test
-	$(BIN)/lint-imports $(IMPORT_CONTRACTS)
+	$(BIN)/lint-imports --no-logo $(IMPORT_CONTRACTS)
 
 test: install-test lint imports
 	$(MANAGE) check --settings=portal.settings.test

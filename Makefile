@@ -5,19 +5,25 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format install install-test serve clean bench messages
+# The lock: every package, direct and transitive, pinned with its hashes, for Python 3.11 on
+# Linux x86_64. `make lock` writes it from the pins in pyproject.toml; nothing else edits it.
+LOCK_TOOL := uv==0.13.9
+LOCK_PLATFORM := --python-version 3.11 --python-platform x86_64-unknown-linux-gnu
+LOCK_FLAGS := --generate-hashes --quiet $(LOCK_PLATFORM) --custom-compile-command "make lock"
+
+.PHONY: run test lint imports format install install-test lock serve clean bench messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when the pinned dependencies change.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet .
+# Reinstall only when the lock changes. The project itself has no package to install.
+$(VENV)/.installed: requirements/main.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/main.txt
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet ".[test]"
+$(VENV)/.installed-test: requirements/main.txt requirements/test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/test.txt
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -38,10 +44,25 @@ format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install-test lint
+# The layering contracts of docs/architecture.md: [tool.importlinter] in pyproject.toml, and the
+# vocabularies contract once vocabularies/ exists (see importlinter-vocabularies.toml).
+IMPORT_CONTRACTS := pyproject.toml $(if $(wildcard vocabularies/__init__.py),importlinter-vocabularies.toml)
+
+imports: install-test
+	$(BIN)/lint-imports --no-logo $(IMPORT_CONTRACTS)
+
+test: install-test lint imports
 	$(MANAGE) check --settings=portal.settings.test
 	$(MANAGE) makemigrations --check --dry-run --settings=portal.settings.test
 	$(BIN)/python -m pytest
+
+# Re-resolve the lock from pyproject.toml (after changing a pin there), then commit
+# requirements/. The test lock is constrained by the main one, so both pin the same versions.
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet $(LOCK_TOOL)
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_FLAGS) -o requirements/main.txt
+	$(BIN)/uv pip compile pyproject.toml --extra test -c requirements/main.txt $(LOCK_FLAGS) \
+		-o requirements/test.txt
 
 bench: install-test
 	$(BIN)/python bench/catalogue.py
@@ -56,4 +77,4 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static_collected
+	rm -rf $(VENV) db.sqlite3 media static_collected .import_linter_cache

@@ -244,11 +244,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "account_login"
 
-# Search (see search/ and the README): the embedded index by default, Elasticsearch when set.
+# Search (see search/ and docs/search.md): the embedded index by default, Elasticsearch when set.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX")
 
-# The read-only open-data API (portal/api/, README "Open-data API"). Its views set their own
+# The read-only open-data API (portal/api/, docs/api.md). Its views set their own
 # pagination and rate limits: anonymous clients get API_ANON_RATE per address, signed-in
 # members ten times that (portal.api.throttling). For every DRF view (wagtail-localize's
 # editor too): JSON only, no browsable API, and session login only, never HTTP Basic, which

@@ -4,7 +4,6 @@ Every parameter lives in the URL, so a search can be bookmarked and shared, and 
 works without JavaScript.
 """
 
-from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
@@ -29,14 +28,7 @@ SUGGESTIONS = 8
 def _search(request, **overrides):
     """(SearchResults or None, error message or None, status)."""
     try:
-        search_request = query.parse(
-            request.GET,
-            visibility=service.visibility_for(request.user),
-            interface_language=get_language() or "en",
-        )
-        search_request = replace(search_request, **overrides)
-        results = service.run(search_request)
-        query.check_page(results)
+        results = service.search(request.GET, request.user, get_language() or "en", **overrides)
     except query.BadSearch as exc:
         return None, str(exc), 400
     except service.SearchUnavailable:

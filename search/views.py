@@ -1,4 +1,5 @@
-"""Thin views over ``search.service``: the search page, its JSON API and title suggestions.
+"""Thin views over ``search.service``: the search page, and the first JSON addresses of the
+search and its title suggestions (``search.api`` is the open-data API's search).
 
 Every parameter lives in the URL, so a search can be bookmarked and shared, and the page
 works without JavaScript.
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_cookie
 
-from . import query, service
+from . import api, query, service
 from .labels import FACET_LABELS, label
 from .schema import FACETS
 
@@ -22,7 +23,6 @@ SORT_LABELS = {
     "newest": gettext_lazy("Newest"),
     "evidence": gettext_lazy("Strongest evidence"),
 }
-SUGGESTIONS = 8
 
 
 def _search(request, **overrides):
@@ -105,6 +105,10 @@ def _catalogue_url(request):
     return catalogue.get_url(request) if catalogue else None
 
 
+# The first JSON addresses, kept for existing links: the bodies of ``/api/v1/search/`` (see
+# ``search.api``), with the page size called ``per_page`` and errors as ``{"error": …}``.
+
+
 def _error(message, status=400):
     return JsonResponse({"error": message}, status=status)
 
@@ -116,31 +120,7 @@ def search_api(request):
     if error:
         return _error(error, status)
     return JsonResponse(
-        {
-            "total": results.total,
-            "page": results.request.page,
-            "pages": results.pages,
-            "per_page": results.request.per_page,
-            "sort": results.request.sort,
-            "degraded": results.degraded,
-            "results": [
-                {
-                    "type": hit.type,
-                    "title": hit.title,
-                    "url": hit.url,
-                    "language": hit.language,
-                    "summary": hit.summary,
-                    "snippet": hit.snippet,
-                    "rating": hit.rating,
-                    "date": hit.date,
-                }
-                for hit in results.hits
-            ],
-            "facets": {
-                name: [option.__dict__ for option in options]
-                for name, options in results.facets.items()
-            },
-        },
+        api.results_body(results, page_size_name="per_page"),
         json_dumps_params={"ensure_ascii": False},
     )
 
@@ -150,11 +130,8 @@ def search_api(request):
 def suggest_api(request):
     """Titles for the search box, from the same search and the same access rules."""
     if not request.GET.get("q", "").strip():
-        return JsonResponse({"suggestions": []})
-    results, error, status = _search(request, per_page=SUGGESTIONS, page=1, sort="relevance")
+        return JsonResponse(api.EMPTY_SUGGESTIONS)
+    results, error, status = _search(request, **api.SUGGESTION_REQUEST)
     if error:
         return _error(error, status)
-    return JsonResponse(
-        {"suggestions": [{"title": h.title, "url": h.url, "type": h.type} for h in results.hits]},
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return JsonResponse(api.suggestions_body(results), json_dumps_params={"ensure_ascii": False})

@@ -29,6 +29,7 @@ from programmes.models import (
     Topic,
 )
 from search import service
+from search.labels import TYPE_LABELS
 from search.query import (
     ADAPTED_VALUES,
     CODE_CASE,
@@ -57,6 +58,7 @@ VOCABULARY_FACETS = {
 }
 
 FACET_HELP = {
+    "type": "Kind of content, e.g. `programme`, `evaluation` or `material`.",
     "target_group": "Target group slug (vocabulary `target_group`).",
     "practice": "Practice slug (vocabulary `practice`).",
     "prevention_level": "Prevention level slug (vocabulary `prevention_level`).",
@@ -74,6 +76,7 @@ FACET_HELP = {
 
 # One real value per facet (seeded slugs never change), for the schema's examples.
 FACET_EXAMPLES = {
+    "type": "programme",
     "target_group": "fear-they-might-offend",
     "practice": "healthcare",
     "prevention_level": "secondary",
@@ -253,6 +256,8 @@ def facet_parameters(facets):
 
 
 def _enum(facet):
+    if facet == "type":
+        return list(TYPE_LABELS)
     if facet == "rating":
         return list(RatingLevel.values)
     if facet == "adapted":

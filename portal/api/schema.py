@@ -17,7 +17,10 @@ the English one, else the oldest). Look an item up by its id: `/api/v1/programme
 Vocabulary values are identified by their `slug`, countries and languages by their `code`.
 
 **What is published.** Only live pages that anyone may read. Drafts, submissions awaiting
-review, restricted pages and everything in working groups' private spaces never appear.
+review, restricted pages and everything in working groups' private spaces never appear. The
+one exception is `/api/v1/search/` (and its suggestions), which answers like the portal's
+search page: a signed-in member of a working group, with the portal's session cookie, also
+finds that group's discussions, documents and meetings.
 
 **Filters.** List endpoints and CSV exports take the facets of the portal's search, with the
 same names and values: vocabulary slugs (`target_group=children`), ISO 3166 country codes
@@ -27,7 +30,8 @@ item matches when one of its published language versions matches all filters. `q
 matched by the portal's search. An unknown parameter or value is a 400 with a message saying
 what to send instead.
 
-**Pages.** `page` and `page_size` (at most 100); lists are ordered by title, then id.
+**Pages.** `page` and `page_size` (at most 100); lists are ordered by title, then id, search
+results as `sort` says. A page past the end is a 404.
 
 **CSV.** `/api/v1/programmes.csv` has one row per programme; `/api/v1/evaluations.csv` one
 row per result, i.e. per evaluation and outcome. Multiple values share a cell, separated by

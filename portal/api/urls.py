@@ -1,7 +1,7 @@
 """The open-data API, mounted at /api/ outside the language prefixes: /api/v1/ and its schema.
 
-Resources come from their domains (``programmes.api``, ``campaigns.api``); this file only
-wires them. See ``portal.api.schema`` for the guide every client reads first.
+Resources come from their domains (``programmes.api``, ``campaigns.api``, ``search.api``); this
+file only wires them. See ``portal.api.schema`` for the guide every client reads first.
 """
 
 from django.urls import include, path, re_path
@@ -14,6 +14,7 @@ from campaigns.api.views import MaterialViewSet
 from programmes.api.exports import EvaluationExportView, ProgrammeExportView
 from programmes.api.views import EvaluationViewSet, ImplementationReportViewSet, ProgrammeViewSet
 from programmes.api.vocabularies import VocabularyIndexView, vocabulary_views
+from search.api import SearchView, SuggestView
 
 from .throttling import THROTTLES
 from .views import ApiRootView, NotFoundView
@@ -37,6 +38,8 @@ v1 = [
         path(f"vocabularies/{name}/", view, name=f"vocabulary-{name}")
         for name, view in vocabulary_views()
     ],
+    path("search/", SearchView.as_view(), name="search"),
+    path("search/suggest/", SuggestView.as_view(), name="search-suggest"),
     *router.urls,
 ]
 

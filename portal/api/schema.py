@@ -5,7 +5,10 @@ keep it to the open-data API (Wagtail's own admin API is DRF too) and put the ru
 for every endpoint, ids, filters, pages, limits, in one place a reader sees first.
 """
 
+import copy
+
 API_PREFIX = "/api/v1/"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 GUIDE = """
 
@@ -52,4 +55,28 @@ def open_data_endpoints_only(endpoints, **kwargs):
 
 def add_guide(result, generator, request, public, **kwargs):
     result["info"]["description"] = result["info"].get("description", "") + GUIDE
+    return result
+
+
+RATE_LIMITED = {
+    "description": "Too many requests: wait as long as `Retry-After` says (see the guide).",
+    "headers": {
+        "Retry-After": {
+            "schema": {"type": "integer", "minimum": 0},
+            "description": "Seconds to wait before the next request.",
+        }
+    },
+    # Every view documents its errors with ErrorSerializer, so this component exists; the
+    # schema tests validate the schema, so a dangling reference would fail them.
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+
+def document_rate_limit(result, generator, request, public, **kwargs):
+    """Every endpoint is rate-limited (``throttling.THROTTLES``): each operation lists the 429
+    and its ``Retry-After``, whether or not its view remembered to."""
+    for operations in result["paths"].values():
+        for method, operation in operations.items():
+            if method in HTTP_METHODS:
+                operation["responses"]["429"] = copy.deepcopy(RATE_LIMITED)
     return result

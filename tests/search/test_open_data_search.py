@@ -9,6 +9,7 @@ import pytest
 from search.backends.embedded import EmbeddedBackend
 from search.schema import FACETS
 from tests.factories.search import day, search_document
+from tests.helpers import dom
 
 pytestmark = pytest.mark.django_db
 
@@ -200,3 +201,8 @@ def get_schema(client):
     response = client.get("/api/schema/")
     assert response.status_code == 200
     return response.json()
+
+
+def test_the_search_box_asks_the_open_data_api_for_suggestions(client, corpus):
+    search_box = dom(client.get("/search/")).find("input", id="search-q")
+    assert search_box.attrs["data-suggest-url"] == SUGGEST

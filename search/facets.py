@@ -28,6 +28,7 @@ class Facet:
     case: object = str  # how values are stored: str.upper for ISO 3166, str.lower for ISO 639
     multi: bool = True  # a document may hold several values
     choices: tuple = ()  # the only values there are, in the order they are shown
+    closed: bool = False  # the values ``names`` gives are all there are (set in code, not data)
     pattern: str = ""  # a regular expression every value matches, if there is no list
     strict: bool = False  # search refuses other values too (not only the API)
     order: str = "count"  # how options are listed: "count", "value" or "newest"
@@ -43,10 +44,16 @@ class Facet:
             return str(self.names().get(value, value))
         return value
 
+    def fixed_values(self):
+        """All the values there are, when code (not editors) decides them; else ``None``."""
+        if self.choices:
+            return list(self.choices)
+        return list(self.names()) if self.closed else None
+
     def known(self, values):
         """Those of ``values`` that mean something for this facet."""
-        if self.choices:
-            return set(values) & set(self.choices)
+        if self.fixed_values() is not None:
+            return set(values) & set(self.fixed_values())
         if self.pattern:
             return {value for value in values if re.fullmatch(self.pattern, value)}
         if self.names is not None:
@@ -108,9 +115,10 @@ register(
         _("Type"),
         position=0,
         names=registry.type_labels,
+        closed=True,
         multi=False,
         vocabulary="",
-        help="The kind of content, e.g. `programme` or `material`.",
+        help="Kind of content, e.g. `programme`, `evaluation` or `material`.",
         example="programme",
     )
 )

@@ -25,6 +25,10 @@ class BadSearch(ValueError):
     """A parameter a person can fix; the message says how."""
 
 
+class PageOutOfRange(BadSearch):
+    """A page past the last one: the open-data API answers it with a 404, as its lists do."""
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     q: str = ""
@@ -169,7 +173,7 @@ def check_page(results):
     """A page past the end is a mistake in the link, not an empty result."""
     request = results.request
     if request.page > 1 and request.page > results.pages:
-        raise BadSearch(
+        raise PageOutOfRange(
             _("Page %(page)d does not exist: this search has %(pages)d page(s).")
             % {"page": request.page, "pages": results.pages}
         )

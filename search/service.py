@@ -1,14 +1,15 @@
 """Running a search: pick the backend, fall back to the embedded index, shape the answer.
 
-The page, the JSON API and the suggestions all come through ``run``, so they show the same
-results with the same access rules.
+The page, the JSON APIs and the suggestions all come through ``search``, so they show the same
+results with the same checks and access rules.
 """
 
 import logging
+from dataclasses import replace
 
 from django.db import DatabaseError
 
-from . import backends
+from . import backends, query
 from .backends import elastic
 from .query import SearchResults, facet_options
 from .registry import visibility_for
@@ -16,11 +17,26 @@ from .registry import visibility_for
 logger = logging.getLogger(__name__)
 
 
-__all__ = ["SearchUnavailable", "run", "visibility_for"]
+__all__ = ["SearchUnavailable", "run", "search", "visibility_for"]
 
 
 class SearchUnavailable(Exception):
     """Neither backend could answer (the database itself is failing)."""
+
+
+def search(params, user, interface_language="en", **overrides):
+    """The search ``params`` ask for, as ``user`` may see it. ``overrides`` fix parts of the
+    request (suggestions are always the first few best matches).
+
+    Raises ``query.BadSearch`` (``query.PageOutOfRange`` for a page past the end) or
+    ``SearchUnavailable``.
+    """
+    request = query.parse(
+        params, visibility=visibility_for(user), interface_language=interface_language
+    )
+    results = run(replace(request, **overrides))
+    query.check_page(results)
+    return results
 
 
 def run(request):

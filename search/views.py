@@ -1,10 +1,10 @@
-"""Thin views over ``search.service``: the search page, its JSON API and title suggestions.
+"""Thin views over ``search.service``: the search page, and the first JSON addresses of the
+search and its title suggestions (``search.api`` is the open-data API's search).
 
 Every parameter lives in the URL, so a search can be bookmarked and shared, and the page
 works without JavaScript.
 """
 
-from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_cookie
 
-from . import facets, query, registry, service
+from . import api, facets, query, registry, service
 from .facets import label
 
 SORT_LABELS = {
@@ -22,20 +22,12 @@ SORT_LABELS = {
     "newest": gettext_lazy("Newest"),
     "evidence": gettext_lazy("Strongest evidence"),
 }
-SUGGESTIONS = 8
 
 
 def _search(request, **overrides):
     """(SearchResults or None, error message or None, status)."""
     try:
-        search_request = query.parse(
-            request.GET,
-            visibility=service.visibility_for(request.user),
-            interface_language=get_language() or "en",
-        )
-        search_request = replace(search_request, **overrides)
-        results = service.run(search_request)
-        query.check_page(results)
+        results = service.search(request.GET, request.user, get_language() or "en", **overrides)
     except query.BadSearch as exc:
         return None, str(exc), 400
     except service.SearchUnavailable:
@@ -102,6 +94,10 @@ def search_page(request):
     return render(request, "search/search_page.html", context, status=status)
 
 
+# The first JSON addresses, kept for existing links: the bodies of ``/api/v1/search/`` (see
+# ``search.api``), with the page size called ``per_page`` and errors as ``{"error": …}``.
+
+
 def _error(message, status=400):
     return JsonResponse({"error": message}, status=status)
 
@@ -113,31 +109,7 @@ def search_api(request):
     if error:
         return _error(error, status)
     return JsonResponse(
-        {
-            "total": results.total,
-            "page": results.request.page,
-            "pages": results.pages,
-            "per_page": results.request.per_page,
-            "sort": results.request.sort,
-            "degraded": results.degraded,
-            "results": [
-                {
-                    "type": hit.type,
-                    "title": hit.title,
-                    "url": hit.url,
-                    "language": hit.language,
-                    "summary": hit.summary,
-                    "snippet": hit.snippet,
-                    "rating": hit.rating,
-                    "date": hit.date,
-                }
-                for hit in results.hits
-            ],
-            "facets": {
-                name: [option.__dict__ for option in options]
-                for name, options in results.facets.items()
-            },
-        },
+        api.results_body(results, page_size_name="per_page"),
         json_dumps_params={"ensure_ascii": False},
     )
 
@@ -147,11 +119,8 @@ def search_api(request):
 def suggest_api(request):
     """Titles for the search box, from the same search and the same access rules."""
     if not request.GET.get("q", "").strip():
-        return JsonResponse({"suggestions": []})
-    results, error, status = _search(request, per_page=SUGGESTIONS, page=1, sort="relevance")
+        return JsonResponse(api.EMPTY_SUGGESTIONS)
+    results, error, status = _search(request, **api.SUGGESTION_REQUEST)
     if error:
         return _error(error, status)
-    return JsonResponse(
-        {"suggestions": [{"title": h.title, "url": h.url, "type": h.type} for h in results.hits]},
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return JsonResponse(api.suggestions_body(results), json_dumps_params={"ensure_ascii": False})

@@ -167,7 +167,7 @@ def _parameter(facet):
         many=True,
         explode=True,
         style="form",
-        enum=list(facet.choices) or None,
+        enum=facet.fixed_values(),
         pattern=f"^{facet.pattern}$" if facet.pattern else None,
         examples=[OpenApiExample(facet.example, value=[facet.example])],
         description=facet.help + " Repeat for OR; different filters combine with AND.",

@@ -8,7 +8,6 @@ import re
 
 from django.utils.translation import gettext as _
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.pagination import PageNumberPagination
 
@@ -16,6 +15,8 @@ from .errors import BadParameter
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+PAGE_HELP = "Page number, from 1. A page past the end is a 404."
+PAGE_SIZE_HELP = f"Results per page: {DEFAULT_PAGE_SIZE} unless given, at most {MAX_PAGE_SIZE}."
 
 
 def whole_number(raw, name, minimum, maximum=None):
@@ -54,19 +55,19 @@ class PagePagination(PageNumberPagination):
         for parameter in parameters:
             if parameter["name"] == self.page_query_param:
                 parameter["schema"]["minimum"] = 1
-                parameter["description"] = "Page number, from 1. A page past the end is a 404."
+                parameter["description"] = PAGE_HELP
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"].update(minimum=1, maximum=self.max_page_size)
-                parameter["description"] = (
-                    f"Results per page: {DEFAULT_PAGE_SIZE} unless given, at most {MAX_PAGE_SIZE}."
-                )
+                parameter["description"] = PAGE_SIZE_HELP
         return parameters
 
 
 # For views that page a list but are not a "list" action (which drf-spectacular documents).
 PAGE_PARAMETERS = [
-    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
+    OpenApiParameter("page", {"type": "integer", "minimum": 1}, description=PAGE_HELP),
     OpenApiParameter(
-        "page_size", OpenApiTypes.INT, description=f"Results per page, at most {MAX_PAGE_SIZE}."
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+        description=PAGE_SIZE_HELP,
     ),
 ]

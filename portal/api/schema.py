@@ -5,7 +5,10 @@ keep it to the open-data API (Wagtail's own admin API is DRF too) and put the ru
 for every endpoint, ids, filters, pages, limits, in one place a reader sees first.
 """
 
+import copy
+
 API_PREFIX = "/api/v1/"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 GUIDE = """
 
@@ -17,7 +20,10 @@ the English one, else the oldest). Look an item up by its id: `/api/v1/programme
 Vocabulary values are identified by their `slug`, countries and languages by their `code`.
 
 **What is published.** Only live pages that anyone may read. Drafts, submissions awaiting
-review, restricted pages and everything in working groups' private spaces never appear.
+review, restricted pages and everything in working groups' private spaces never appear. The
+one exception is `/api/v1/search/` (and its suggestions), which answers like the portal's
+search page: a signed-in member of a working group, with the portal's session cookie, also
+finds that group's discussions, documents and meetings.
 
 **Filters.** List endpoints and CSV exports take the facets of the portal's search, with the
 same names and values: vocabulary slugs (`target_group=children`), ISO 3166 country codes
@@ -27,7 +33,8 @@ item matches when one of its published language versions matches all filters. `q
 matched by the portal's search. An unknown parameter or value is a 400 with a message saying
 what to send instead.
 
-**Pages.** `page` and `page_size` (at most 100); lists are ordered by title, then id.
+**Pages.** `page` and `page_size` (at most 100); lists are ordered by title, then id, search
+results as `sort` says. A page past the end is a 404.
 
 **CSV.** `/api/v1/programmes.csv` has one row per programme; `/api/v1/evaluations.csv` one
 row per result, i.e. per evaluation and outcome. Multiple values share a cell, separated by
@@ -48,4 +55,28 @@ def open_data_endpoints_only(endpoints, **kwargs):
 
 def add_guide(result, generator, request, public, **kwargs):
     result["info"]["description"] = result["info"].get("description", "") + GUIDE
+    return result
+
+
+RATE_LIMITED = {
+    "description": "Too many requests: wait as long as `Retry-After` says (see the guide).",
+    "headers": {
+        "Retry-After": {
+            "schema": {"type": "integer", "minimum": 0},
+            "description": "Seconds to wait before the next request.",
+        }
+    },
+    # Every view documents its errors with ErrorSerializer, so this component exists; the
+    # schema tests validate the schema, so a dangling reference would fail them.
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+
+def document_rate_limit(result, generator, request, public, **kwargs):
+    """Every endpoint is rate-limited (``throttling.THROTTLES``): each operation lists the 429
+    and its ``Retry-After``, whether or not its view remembered to."""
+    for operations in result["paths"].values():
+        for method, operation in operations.items():
+            if method in HTTP_METHODS:
+                operation["responses"]["429"] = copy.deepcopy(RATE_LIMITED)
     return result

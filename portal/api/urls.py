@@ -1,7 +1,7 @@
 """The open-data API, mounted at /api/ outside the language prefixes: /api/v1/ and its schema.
 
-Resources come from their domains (``programmes.api``, ``campaigns.api``); this file only
-wires them. See ``portal.api.schema`` for the guide every client reads first.
+Resources come from their domains (``programmes.api``, ``campaigns.api``, ``search.api``); this
+file only wires them. See ``portal.api.schema`` for the guide every client reads first.
 """
 
 from django.urls import include, path, re_path
@@ -13,6 +13,7 @@ from rest_framework.routers import SimpleRouter
 from campaigns.api.views import MaterialViewSet
 from programmes.api.exports import EvaluationExportView, ProgrammeExportView
 from programmes.api.views import EvaluationViewSet, ImplementationReportViewSet, ProgrammeViewSet
+from search.api import SearchView, SuggestView
 from vocabularies.api import index_view, vocabulary_views
 
 from .throttling import THROTTLES
@@ -37,6 +38,8 @@ v1 = [
         path(f"vocabularies/{name}/", view, name=f"vocabulary-{name}")
         for name, view in vocabulary_views((OpenDataViewMixin,))
     ],
+    path("search/", SearchView.as_view(), name="search"),
+    path("search/suggest/", SuggestView.as_view(), name="search-suggest"),
     *router.urls,
 ]
 

@@ -117,6 +117,8 @@ ENDPOINTS = (
         "Campaign and training materials, with languages and adaptations.",
     ),
     ("vocabularies", "api:vocabulary-index", "The controlled vocabularies and their values."),
+    ("search", "api:search", "The portal's search: everything it publishes, with facet counts."),
+    ("search_suggestions", "api:search-suggest", "Titles matching a few words, for a search box."),
     ("schema", "api:schema", "This API's OpenAPI 3 schema."),
 )
 

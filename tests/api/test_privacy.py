@@ -1,10 +1,13 @@
 """Nothing of a working group's private space, and nothing unpublished, ever appears in the
-open-data API: not in any list, detail, export, vocabulary or text search, whoever asks."""
+open-data API: not in any list, detail, export, vocabulary or text search, whoever asks. The
+one exception is /api/v1/search/, which answers like the search page: a group's members, and
+only they, find its discussions, documents and meetings."""
 
 import pytest
 
 from search.models import IndexedDocument
 from tests.api.conftest import PRIVATE_WORDS
+from tests.factories.portal import UserFactory
 from tests.factories.working_groups import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +59,25 @@ def test_text_search_finds_public_content_only(client, content):
     response = client.get("/api/v1/programmes/", {"q": PRIVATE_WORDS})
     assert response.json()["count"] == 0
     assert client.get("/api/v1/programmes/", {"q": "prison"}).json()["count"] == 1
+
+
+PRIVATE_TITLES = {f"{PRIVATE_WORDS} {kind}" for kind in ("discussion", "meeting", "document")}
+
+
+def searched(client):
+    """Titles /api/v1/search/ and its suggestions find for the private words."""
+    titles = set()
+    for url in ("/api/v1/search/", "/api/v1/search/suggest/"):
+        response = client.get(url, {"q": PRIVATE_WORDS})
+        assert response.status_code == 200, response.content
+        body = response.json()
+        titles |= {hit["title"] for hit in body.get("results", body.get("suggestions"))}
+    return titles
+
+
+def test_the_search_finds_a_groups_private_content_for_its_members_only(client, content):
+    assert searched(client) == {f"{PRIVATE_WORDS} working group"}  # the group itself is public
+    client.force_login(UserFactory())
+    assert not searched(client) & PRIVATE_TITLES
+    client.force_login(MembershipFactory(group=content.group).user)
+    assert searched(client) >= PRIVATE_TITLES

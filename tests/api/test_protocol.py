@@ -95,10 +95,28 @@ def test_the_schema_is_valid_openapi(client, db):
         "/api/v1/vocabularies/country/",
         "/api/v1/programmes.csv",
         "/api/v1/evaluations.csv",
+        "/api/v1/search/",
+        "/api/v1/search/suggest/",
     }
     assert all(path.startswith("/api/v1/") for path in schema["paths"])
     yaml = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi")
     assert yaml.content.startswith(b"openapi: 3")
+
+
+def test_every_operation_documents_the_rate_limit(client, db):
+    schema = client.get("/api/schema/").json()
+    operations = [
+        (method, path, operation)
+        for path, item in schema["paths"].items()
+        for method, operation in item.items()
+    ]
+    assert ("get", "/api/v1/", schema["paths"]["/api/v1/"]["get"]) in operations
+    for method, path, operation in operations:
+        limited = operation["responses"]["429"]
+        assert limited["headers"]["Retry-After"]["schema"]["type"] == "integer", (method, path)
+        assert limited["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/Error"
+        }
 
 
 def _more_content(content, count):

@@ -78,7 +78,7 @@ def run(mode, strategy, examples):
 def test_no_request_makes_the_api_fail(content, wsgi_app):
     schema = schemathesis.openapi.from_wsgi("/api/schema/", wsgi_app)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 29
+    assert len(operations) == 31
     ids = real_ids(content)
     for operation in operations:
         for mode, strategy, examples in strategies(operation, ids):

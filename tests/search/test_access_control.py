@@ -1,7 +1,8 @@
 """A working group's private content is found by its active members, and by nobody else.
 
-Checked through the real HTTP stack, in everything a search shows: the page, the JSON API
-(results, totals and facet counts) and the title suggestions.
+Checked through the real HTTP stack, in everything a search shows: the page, both JSON
+addresses, /api/search/ and the open-data API's /api/v1/search/ (results, totals and facet
+counts), and the title suggestions of both.
 """
 
 import pytest
@@ -94,24 +95,29 @@ def visitor(request, client, groups):
     return request.param, client
 
 
-def api(client, **params):
-    response = client.get("/api/search/", params)
+@pytest.fixture(params=["/api/search/", "/api/v1/search/"])
+def search_url(request):
+    return request.param
+
+
+def api(client, url="/api/search/", **params):
+    response = client.get(url, params)
     assert response.status_code == 200
     return response.json()
 
 
-def test_api_results_and_totals(private_content, visitor):
+def test_api_results_and_totals(private_content, visitor, search_url):
     name, client = visitor
     expected = {PUBLIC_TITLE} | SEES[name]
-    found = api(client, q="lighthouse")
+    found = api(client, search_url, q="lighthouse")
     assert {result["title"] for result in found["results"]} == expected
     assert found["total"] == len(expected)
-    assert api(client)["total"] == len(expected)
+    assert api(client, search_url)["total"] == len(expected)
 
 
-def test_api_facet_counts(private_content, visitor):
+def test_api_facet_counts(private_content, visitor, search_url):
     name, client = visitor
-    facets = api(client)["facets"]
+    facets = api(client, search_url)["facets"]
     countries = {option["value"]: option["count"] for option in facets["country"]}
     topics = {option["value"]: option["count"] for option in facets["topic"]}
     children = {o["value"]: o["count"] for o in facets["target_group"]}["children"]
@@ -126,9 +132,9 @@ def test_api_facet_counts(private_content, visitor):
     assert ("CY" in countries) == (B_TITLE in SEES[name])
 
 
-def test_filtering_on_a_private_value(private_content, visitor):
+def test_filtering_on_a_private_value(private_content, visitor, search_url):
     name, client = visitor
-    found = api(client, country="MT")
+    found = api(client, search_url, country="MT")
     assert found["total"] == (1 if A_TITLE in SEES[name] else 0)
     assert [r["title"] for r in found["results"]] == ([A_TITLE] if A_TITLE in SEES[name] else [])
 
@@ -148,17 +154,25 @@ def test_search_page(private_content, visitor):
         assert "Minutes of the closed pilot" not in html
 
 
-def test_suggestions(private_content, visitor):
+@pytest.mark.parametrize("url", ["/api/search/suggest/", "/api/v1/search/suggest/"])
+def test_suggestions(private_content, visitor, url):
     name, client = visitor
-    response = client.get("/api/search/suggest/", {"q": "lighthouse"})
+    response = client.get(url, {"q": "lighthouse"})
     assert response.status_code == 200
     titles = {suggestion["title"] for suggestion in response.json()["suggestions"]}
     assert titles == {PUBLIC_TITLE} | SEES[name]
 
 
 def test_answers_depend_on_the_visitor_so_shared_caches_must_not_keep_them(client):
-    for url in ("/search/", "/api/search/", "/api/search/suggest/?q=x"):
-        assert "Cookie" in client.get(url)["Vary"]
+    for url in (
+        "/search/",
+        "/api/search/",
+        "/api/search/suggest/?q=x",
+        "/api/v1/search/",
+        "/api/v1/search/suggest/?q=x",
+        "/api/v1/search/?colour=red",  # errors too
+    ):
+        assert "Cookie" in client.get(url)["Vary"], url
 
 
 def test_a_membership_takes_effect_at_once(private_content, client, groups):

@@ -1,6 +1,6 @@
-"""The JSON search API and the title suggestions: their shape, and clear 400s, never a 500."""
-
-import contextlib
+"""The first JSON search address, /api/search/, kept for existing links, and its title
+suggestions: their shape, and clear 400s, never a 500. /api/v1/search/ answers the same
+(test_open_data_search.py)."""
 
 import pytest
 
@@ -8,30 +8,6 @@ from search.facets import FACETS
 from tests.factories.search import day, search_document
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def corpus(index):
-    index(
-        search_document(
-            "Prison therapy",
-            summary="Group therapy for men in prisons.",
-            target_group=["offended-in-prison"],
-            country=["DE"],
-            rating="supported",
-            date=day(3),
-            url="/programmes/prison-therapy/",
-        ),
-        search_document("Prison visits", country=["FR"], date=day(2)),
-        search_document(
-            "Kein Täter werden",
-            language="de",
-            type="support_service",
-            summary="Vertrauliche Hilfe für Menschen, die fürchten zu handeln.",
-            available_in=["de", "en"],
-            date=day(1),
-        ),
-    )
 
 
 def api(client, params=None, status=200):
@@ -206,21 +182,6 @@ def test_suggestions_refuse_bad_parameters_like_the_api(client, corpus):
     response = client.get("/api/search/suggest/", {"q": "prison", "colour": "red"})
     assert response.status_code == 400
     assert response.json()["error"].startswith("Unknown filter “colour”")
-
-
-@pytest.fixture
-def elasticsearch_down(settings):
-    """Elasticsearch configured but not answering (nothing listens on the port)."""
-    from elasticsearch.dsl import connections
-
-    def forget_client():
-        with contextlib.suppress(KeyError):
-            connections.remove_connection("portal")
-
-    forget_client()
-    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
-    yield
-    forget_client()
 
 
 def test_when_elasticsearch_is_down_the_embedded_index_answers(client, corpus, elasticsearch_down):

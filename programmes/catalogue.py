@@ -1,13 +1,16 @@
 """Browsing the catalogue: the filter form and the filtering it drives.
 
 Plain GET parameters, so every filtered view is a shareable URL and works without JavaScript.
+The filters are search facets: the same names, values and labels as the search page and the
+open-data API (declared once, see ``search.facets``). ``level``, the catalogue's first name for
+``prevention_level``, still works in old links.
 """
 
 from django import forms
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 
 from portal.filters import FacetFilterForm, multiple_terms
+from search.facets import get as facet
 from vocabularies.models import Country, Practice, PreventionLevel, TargetGroup
 
 from .choices import RatingLevel
@@ -16,20 +19,38 @@ from .choices import RatingLevel
 FACETS = [
     ("target_group", "target_groups", "slug"),
     ("practice", "practices", "slug"),
-    ("level", "prevention_levels", "slug"),
+    ("prevention_level", "prevention_levels", "slug"),
     ("country", "countries", "code"),
 ]
 
 
+# Old names of filters, still understood in shared links.
+RENAMED = {"level": "prevention_level"}
+
+
+def with_current_names(params):
+    """``params`` (a QueryDict) with old filter names replaced by the facets' names."""
+    if not any(old in params for old in RENAMED):
+        return params
+    params = params.copy()
+    for old, new in RENAMED.items():
+        if old in params:
+            params.setlist(new, params.getlist(new) + params.getlist(old))
+            del params[old]
+    return params
+
+
 class ProgrammeFilterForm(FacetFilterForm):
-    target_group = multiple_terms(_("Target group"), TargetGroup.objects.all())
-    practice = multiple_terms(_("Practice"), Practice.objects.all())
-    level = multiple_terms(_("Prevention level"), PreventionLevel.objects.all())
+    target_group = multiple_terms(facet("target_group").label, TargetGroup.objects.all())
+    practice = multiple_terms(facet("practice").label, Practice.objects.all())
+    prevention_level = multiple_terms(
+        facet("prevention_level").label, PreventionLevel.objects.all()
+    )
     country = multiple_terms(
-        _("Country"), Country.objects.filter(programmes__live=True).distinct(), "code"
+        facet("country").label, Country.objects.filter(programmes__live=True).distinct(), "code"
     )
     rating = forms.MultipleChoiceField(
-        label=_("Evidence rating"),
+        label=facet("rating").label,
         choices=RatingLevel.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,

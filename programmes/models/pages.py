@@ -41,11 +41,12 @@ class ProgrammeIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..catalogue import ProgrammeFilterForm, filter_programmes
+        from ..catalogue import ProgrammeFilterForm, filter_programmes, with_current_names
 
         context = super().get_context(request, *args, **kwargs)
         programmes = self.programmes()
-        form = ProgrammeFilterForm(request.GET or None, programmes=programmes)
+        params = with_current_names(request.GET)
+        form = ProgrammeFilterForm(params or None, programmes=programmes)
         if form.is_valid():
             programmes = filter_programmes(programmes, form.cleaned_data)
         page = Paginator(programmes, PROGRAMMES_PER_PAGE).get_page(request.GET.get("page"))
@@ -53,7 +54,7 @@ class ProgrammeIndexPage(Page):
             filter_form=form,
             programmes=page,
             active_filters=form.active_filters() if form.is_valid() else [],
-            querystring_without_page=form.querystring_without_page(request.GET),
+            querystring_without_page=form.querystring_without_page(params),
         )
         return context
 

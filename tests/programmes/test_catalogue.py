@@ -61,6 +61,18 @@ def test_different_facets_combine_with_and(client, catalogue, programmes):
     assert titles(client, catalogue, "?target_group=parents-carers&level=primary") == ["Gamma"]
 
 
+def test_filters_are_named_as_the_search_facets_and_old_links_still_work(
+    client, catalogue, programmes
+):
+    facet_name = "?target_group=parents-carers&prevention_level=primary"
+    assert titles(client, catalogue, facet_name) == ["Gamma"]
+    assert titles(client, catalogue, "?level=primary") == titles(
+        client, catalogue, "?prevention_level=primary"
+    )
+    boxes = dom(client.get(catalogue.url)).find_all("input", name="prevention_level")
+    assert {box.attrs["value"] for box in boxes} == {"primary", "secondary", "tertiary"}
+
+
 def test_filter_by_rating(client, catalogue, programmes):
     assert titles(client, catalogue, "?rating=supported") == ["Alpha"]
 

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
+from portal.uploads import validate_upload
 from vocabularies.models import Country, Language, Practice, TargetGroup
 
 from .activity import ACTOR, record
@@ -41,7 +42,6 @@ from .models import (
     WorkingGroup,
 )
 from .outputs import output_index
-from .uploads import validate_upload
 
 DATA_FILE = Path(__file__).with_name("demo_groups.json")
 DEMO_TIME_ZONE = "Europe/Brussels"

@@ -30,8 +30,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 from wagtail_localize.models import Translation, TranslationSource
 
+from portal.demo_files import minimal_pdf
 from vocabularies.models import Country, Language, TargetGroup, Topic
-from working_groups.demo import minimal_pdf
 
 from .models import CampaignIndexPage, CampaignPage, MaterialFile, MaterialPage, MaterialVideo
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.uploads import validate_upload
 from vocabularies.models import Language
-from working_groups.uploads import validate_upload
 
 from .adaptations import CHANGE_NOTES, description_as_text
 from .choices import ADAPTABLE_LICENCES

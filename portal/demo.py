@@ -1,4 +1,8 @@
-"""The site's own demo pages: home page content, the catalogue and the audience pages.
+"""The site's own demo pages: the home page's content and the audience pages.
+
+The catalogue the home page leads practitioners to belongs to the programmes app
+(``programmes/demo/catalogue.py``): ``load_demo_content`` creates it under the home page
+first and hands it to ``load_site``.
 
 Idempotent like every demo loader: pages are found by slug and never overwritten.
 """
@@ -8,14 +12,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from programmes.models import ProgrammeIndexPage
-
 from .models import HomePage, StandardPage, SupportService
-
-CATALOGUE_INTRO = (
-    "Prevention programmes from across Europe and beyond, with what is known about whether "
-    "they work. Every rating is computed from published evaluations and explained."
-)
 
 AUDIENCE_PAGES = [
     {
@@ -75,17 +72,6 @@ def ensure_home_page():
     if home is None:
         raise RuntimeError("No home page: run `manage.py migrate` first.")
     return home
-
-
-def ensure_catalogue(home):
-    index = ProgrammeIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = ProgrammeIndexPage(
-            title="Programmes", slug="programmes", intro=CATALOGUE_INTRO, show_in_menus=True
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
 
 
 def ensure_audience_pages(home):
@@ -152,12 +138,11 @@ def ensure_home_content(home, catalogue, audience_pages):
     home.save_revision().publish()
 
 
-def load_site():
-    home = ensure_home_page()
-    catalogue = ensure_catalogue(home)
+def load_site(home, catalogue):
+    """The audience pages under ``home``, and the home page's ways in: the practitioners' one
+    leads to ``catalogue``, a page the programmes app's demo loader made."""
     audience_pages = ensure_audience_pages(home)
     ensure_home_content(home, catalogue, audience_pages)
-    return home, catalogue
 
 
 SERVICES_FILE = Path(__file__).with_name("demo_services.json")

@@ -114,19 +114,6 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
-        from programmes.models import ProgrammePage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_programmes"] = (
-            ProgrammePage.objects.live()
-            .descendant_of(self)
-            .select_related("rating")
-            .prefetch_related("target_groups", "countries")
-            .order_by("-first_published_at")[:4]
-        )
-        return context
-
 
 class StandardPage(Page):
     """An ordinary content page: about, privacy, accessibility statement, help."""

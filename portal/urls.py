@@ -9,9 +9,9 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import urls as search_urls
+from working_groups import urls as working_groups_urls
 
 from . import views
-from .accounts import views as account_views
 
 # The Django admin is deliberately not mounted: editors and moderators use Wagtail.
 urlpatterns = [
@@ -36,7 +36,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     *search_urls.page_urlpatterns,
     path("support/", views.support_services, name="support_services"),
-    path("members/<int:pk>/", account_views.member_profile, name="member_profile"),
+    *working_groups_urls.member_urlpatterns,
     path("working-groups/", include("working_groups.urls")),
     path("materials/", include("campaigns.urls")),
     path("contribute/", include("programmes.submissions.urls")),

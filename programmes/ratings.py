@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.dispatch import Signal
 
+from portal.translations import pick_one_per_family
 from vocabularies.models import Outcome
 
 from . import evidence
@@ -28,10 +29,18 @@ rating_refreshed = Signal()
 
 
 def translations_of(programme):
-    """The programme and its translations: they share evaluations, reports and rating."""
+    """The programme and its translations (with their locales): they share evaluations,
+    reports and rating."""
     return list(
-        ProgrammePage.objects.filter(translation_key=programme.translation_key).only(
-            "id", "path", "depth", "locale_id", "translation_key", "content_type_id"
+        ProgrammePage.objects.filter(translation_key=programme.translation_key)
+        .select_related("locale")
+        .only(
+            "id",
+            "path",
+            "depth",
+            "locale__language_code",
+            "translation_key",
+            "content_type_id",
         )
     )
 
@@ -43,14 +52,12 @@ def _children_of_family(model, family):
     return model.objects.live().filter(condition)
 
 
-def _one_per_translation(pages, locale_id):
-    """Keep one page per translation set, preferring the visitor's locale."""
-    chosen = {}
-    for page in pages:
-        current = chosen.get(page.translation_key)
-        if current is None or (page.locale_id == locale_id and current.locale_id != locale_id):
-            chosen[page.translation_key] = page
-    return list(chosen.values())
+def _language_of(programme, family):
+    """The programme's language, read from its family (fetched with their locales)."""
+    for member in family:
+        if member.pk == programme.pk:
+            return member.locale.language_code
+    return programme.locale.language_code
 
 
 def evaluations_for(programme, family=None):
@@ -58,22 +65,22 @@ def evaluations_for(programme, family=None):
     family = family or translations_of(programme)
     pages = (
         _children_of_family(EvaluationPage, family)
-        .select_related("design")
+        .select_related("design", "locale")
         .prefetch_related(
             Prefetch("results", EvaluationResult.objects.select_related("outcome")),
             "countries",
         )
     )
-    chosen = _one_per_translation(pages, programme.locale_id)
+    chosen = pick_one_per_family(pages, _language_of(programme, family))
     return sorted(chosen, key=lambda e: (-(e.publication_year or 0), e.title))
 
 
 def reports_for(programme, family=None):
     family = family or translations_of(programme)
     pages = _children_of_family(ImplementationReportPage, family).select_related(
-        "country", "setting"
+        "country", "setting", "locale"
     )
-    chosen = _one_per_translation(pages, programme.locale_id)
+    chosen = pick_one_per_family(pages, _language_of(programme, family))
     return sorted(chosen, key=lambda r: (r.started is None, r.started), reverse=True)
 
 

@@ -12,7 +12,9 @@ from django.utils import translation
 
 import pytest
 
+from portal.demo import ensure_home_page, load_site
 from portal.models import HomePage
+from programmes.demo.catalogue import ensure_catalogue
 from programmes.models import ProgrammeIndexPage
 from programmes.ratings import refresh_rating
 from tests.factories.programmes import ProgrammeIndexPageFactory
@@ -58,6 +60,16 @@ def home(db):
 @pytest.fixture
 def catalogue(home):
     return ProgrammeIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def demo_site(home):
+    """The demo's home page content, catalogue and audience pages, loaded in the order
+    ``load_demo_content`` loads them: (home page, catalogue)."""
+    home = ensure_home_page()
+    catalogue = ensure_catalogue(home)
+    load_site(home, catalogue)
+    return home, catalogue
 
 
 @pytest.fixture

@@ -25,6 +25,8 @@ from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
+from portal.demo_files import demo_file_content
+from portal.uploads import validate_upload
 from vocabularies.models import Country, Language, Practice, TargetGroup
 
 from .activity import ACTOR, record
@@ -41,7 +43,6 @@ from .models import (
     WorkingGroup,
 )
 from .outputs import output_index
-from .uploads import validate_upload
 
 DATA_FILE = Path(__file__).with_name("demo_groups.json")
 DEMO_TIME_ZONE = "Europe/Brussels"
@@ -318,45 +319,3 @@ def _ensure_meeting(group, entry, people, report):
     _backdate(Meeting, meeting.pk, created_at=planned)
     _backdate(Activity, activity.pk, created_at=planned)
     report.meetings += 1
-
-
-# Small but real files
-
-
-def demo_file_content(filename, lines):
-    """A one-page PDF for ``.pdf`` names, UTF-8 text for anything else."""
-    if filename.lower().endswith(".pdf"):
-        return minimal_pdf(lines)
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def _pdf_text(line):
-    return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def minimal_pdf(lines):
-    """A valid one-page A4 PDF showing ``lines`` in Helvetica, with an exact xref table."""
-    text = ["BT", "/F1 11 Tf", "15 TL", "56 780 Td"]
-    text += [f"({_pdf_text(line)}) Tj T*" for line in lines]
-    stream = "\n".join([*text, "ET"]).encode("cp1252", errors="replace")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-    ]
-    pdf = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref_at = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref_at,
-    )
-    return bytes(pdf)

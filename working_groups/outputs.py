@@ -14,11 +14,12 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Site
 from wagtail.rich_text import RichText
 
+from portal.uploads import validate_upload
+
 from . import activity
 from .choices import ActivityKind, OutputKind
 from .formatting import render_markdown
 from .models import OutputIndexPage, OutputPage
-from .uploads import validate_upload
 
 INDEX_SLUG = "outputs"
 INDEX_TITLE = "Working group outputs"

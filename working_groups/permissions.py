@@ -9,7 +9,7 @@ applicant; a group member; a group coordinator. Staff editors manage groups in t
 members of it: a group's discussions are need-to-know.
 """
 
-from portal.accounts.verification import has_verified_email
+from portal.eligibility import may_contribute
 
 from .choices import MembershipStatus, Role
 from .models import Membership
@@ -113,7 +113,7 @@ def can_moderate(user, group):
 
 def can_request_to_join(user, group):
     """Signed-in members with a verified address who are not already in (or waiting)."""
-    if not _is_signed_in(user) or not has_verified_email(user):
+    if not may_contribute(user):
         return False
     membership = membership_of(user, group)
     return membership is None or membership.status == MembershipStatus.DECLINED

@@ -14,10 +14,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.uploads import validate_upload
+
 from .activity import ACTOR, record
 from .choices import ActivityKind
 from .models import DocumentVersion, GroupDocument, Meeting, Post, Thread
-from .uploads import validate_upload
 
 MEETING_FIELDS = (
     "title",

@@ -6,9 +6,15 @@ private space. Every view checks ``permissions`` itself.
 
 from django.urls import path
 
-from .views import membership, outputs, space
+from .views import members, membership, outputs, space
 
 app_name = "working_groups"
+
+# Mounted by ``portal.urls`` at the site's top level (inside the language prefix), without
+# the namespace, so that ``{% url 'member_profile' pk %}`` and /members/<id>/ stay as they are.
+member_urlpatterns = [
+    path("members/<int:pk>/", members.member_profile, name="member_profile"),
+]
 
 urlpatterns = [
     path("", membership.index, name="index"),

@@ -5,13 +5,13 @@ campaign. A fixed number of queries whatever the number of materials.
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.db.models import F
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from portal.api.pages import parents_by_path, published
+from portal.translations import pick_one_per_family
 
 from ..models import CampaignPage, MaterialPage
 from ..translation_status import coverage
@@ -59,17 +59,6 @@ def attach_translations(materials):
     return materials
 
 
-def _one_per_family(pages, lang):
-    chosen = {}
-    for page in pages:
-        code = page.locale.language_code
-        rank = (code != lang, code != settings.LANGUAGE_CODE)
-        current = chosen.get(page.translation_key)
-        if current is None or rank < current[0]:
-            chosen[page.translation_key] = (rank, page)
-    return [page for _rank, page in chosen.values()]
-
-
 def attach_lineage(materials, lang):
     """``api_adapted_from`` (the published material it was adapted from, or None),
     ``api_adaptations`` (published adaptations of any of its versions, one per family) and
@@ -97,7 +86,7 @@ def attach_lineage(materials, lang):
         countries[key].add(country_id)
     for material in materials:
         material.api_adapted_from = sources.get(material.adapted_from_id)
-        material.api_adaptations = _one_per_family(by_source[material.translation_key], lang)
+        material.api_adaptations = pick_one_per_family(by_source[material.translation_key], lang)
         material.api_adapted_in = len(countries[material.translation_key])
     return materials
 

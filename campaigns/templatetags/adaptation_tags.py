@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
+from portal.eligibility import Refusal
+
 from .. import permissions
 from ..adaptations import active_announcements
 from ..models import MaterialPage
@@ -35,8 +37,8 @@ def _actions(page, user):
         "adapt_url": adapt_url,
         "announce_url": reverse("campaigns:announce", args=[page.pk]),
         "login_url": f"{reverse('account_login')}?{urlencode({'next': adapt_url})}",
-        "anonymous": reason == permissions.Refusal.ANONYMOUS,
-        "not_eu": reason == permissions.Refusal.NOT_EU,
+        "anonymous": reason == Refusal.ANONYMOUS,
+        "not_eu": reason == Refusal.NOT_EU,
     }
 
 

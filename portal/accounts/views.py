@@ -1,17 +1,16 @@
-"""A member's own account pages, and other members' profiles.
+"""A member's own account pages. Other members' profiles are the working groups' (who may
+see one depends on the groups people share): ``working_groups.views.members``.
 
-Thin views: who may see a profile is decided in ``working_groups.permissions``; what is
-exported in ``export``; what stops a deletion in each app's ``personal_data``; how an account
-is deleted in ``deletion``.
+Thin views: what is exported is decided in ``export``; what stops a deletion in each app's
+``personal_data``; how an account is deleted in ``deletion``.
 """
 
 import json
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,8 +19,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from allauth.account.decorators import reauthentication_required
 
 from portal import personal_data
-from working_groups import permissions
-from working_groups.models import WorkingGroup
 
 from . import deletion
 from .export import export_user_data
@@ -42,25 +39,6 @@ def profile(request):
         messages.success(request, _("Your profile has been saved."))
         return redirect("account_profile")
     return render(request, "portal/accounts/profile.html", {"form": form})
-
-
-@login_required
-@require_GET
-def member_profile(request, pk):
-    """Seen only by the person and by members of a group they share. Anyone else gets the
-    same 404 as for an id that does not exist, so ids reveal nobody."""
-    person = get_object_or_404(
-        get_user_model().objects.select_related("country", "practice"), pk=pk
-    )
-    if not permissions.can_view_profile(request.user, person):
-        raise Http404
-    shared = permissions.member_group_ids(request.user) & permissions.member_group_ids(person)
-    context = {
-        "person": person,
-        "languages": person.working_languages.all(),
-        "shared_groups": WorkingGroup.objects.filter(pk__in=shared).order_by("name"),
-    }
-    return render(request, "portal/accounts/member_profile.html", context)
 
 
 @login_required

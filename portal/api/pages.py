@@ -5,7 +5,8 @@ while every translation of a page shares its ``translation_key``. So the API's `
 programme, evaluation, report or material is that translation key, a UUID: stable across
 languages and republishing. An item lists its language ``versions``; the one it shows is in
 the language asked for (``lang``) where there is one, else in the default language, else the
-oldest version.
+oldest version: the rule of ``portal.translations.one_per_family``, which the site's pages
+follow too.
 
 Only what a visitor may read appears: live pages, not behind a view restriction, on the portal's
 own site (the rule of ``search.documents.is_searchable_page``), and no aliases (an alias is a
@@ -14,8 +15,7 @@ copy in another locale, not a translation).
 
 from collections import defaultdict
 
-from django.conf import settings
-from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import F, Q
 from django.db.models.functions import Substr
 
 from wagtail.models import Page, Site
@@ -48,24 +48,6 @@ def published(model):
 def parent_path():
     """An expression for a page's parent's path, to join a page to its parent in SQL."""
     return Substr("path", 1, (F("depth") - 1) * Page.steplen)
-
-
-def one_per_family(pages, lang):
-    """Of the ``pages`` sharing a translation key, the one in ``lang``, else in the default
-    language, else the oldest. The ``pages`` conditions (filters) apply to the choice too."""
-    preference = Case(
-        When(locale__language_code=lang, then=Value(0)),
-        When(locale__language_code=settings.LANGUAGE_CODE, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-    chosen = (
-        pages.filter(translation_key=OuterRef("translation_key"))
-        .annotate(_preference=preference)
-        .order_by("_preference", "pk")
-        .values("pk")[:1]
-    )
-    return pages.filter(pk=Subquery(chosen))
 
 
 def _locale_code(page):

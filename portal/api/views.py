@@ -17,8 +17,9 @@ from rest_framework.exceptions import MethodNotAllowed, NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..translations import one_per_family
 from . import facets as facet_params
-from .pages import attach_versions, one_per_family, published
+from .pages import attach_versions, published
 from .pagination import PagePagination
 from .throttling import THROTTLES
 

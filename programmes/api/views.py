@@ -13,9 +13,10 @@ from rest_framework.response import Response
 
 from portal.api.errors import ErrorSerializer
 from portal.api.facets import LANG_PARAMETER, PAGING, facet_parameters
-from portal.api.pages import one_per_family, parents_by_path, published
+from portal.api.pages import parents_by_path, published
 from portal.api.pagination import PAGE_PARAMETERS
 from portal.api.views import FamilyViewSet
+from portal.translations import one_per_family
 
 from .. import evidence
 from ..choices import RatingLevel

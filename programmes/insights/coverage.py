@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.translations import pick_one_per_family
 from vocabularies.models import Country, TargetGroup
 
 from ..models import ProgrammePage
@@ -202,16 +203,10 @@ def chart(rows):
 
 
 def _one_per_programme(pages):
-    """One page per programme, in the visitor's language where it exists."""
-    language = get_language()
-    chosen = {}
-    for page in pages:
-        current = chosen.get(page.translation_key)
-        if current is None or (
-            page.locale.language_code == language and current.locale.language_code != language
-        ):
-            chosen[page.translation_key] = page
-    return sorted(chosen.values(), key=lambda page: page.title.lower())
+    """One page per programme, in the visitor's language where it exists (the rule of
+    ``portal.translations``), by title."""
+    chosen = pick_one_per_family(pages, get_language())
+    return sorted(chosen, key=lambda page: page.title.lower())
 
 
 def country_programmes(country):

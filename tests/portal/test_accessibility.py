@@ -2,7 +2,6 @@
 
 import pytest
 
-from portal.demo import load_site
 from tests.factories.programmes import (
     EvaluationPageFactory,
     ImplementationReportPageFactory,
@@ -14,9 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def urls(db):
+def urls(demo_site):
     """One URL of every kind of page the site renders."""
-    home, catalogue = load_site()
+    home, catalogue = demo_site
     programme = ProgrammePageFactory(parent=catalogue, target_groups=["children"], countries=["DE"])
     evaluation = EvaluationPageFactory(parent=programme)
     report = ImplementationReportPageFactory(parent=programme)

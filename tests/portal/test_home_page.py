@@ -2,18 +2,14 @@
 
 import pytest
 
-from portal.demo import load_site
+from portal.demo import ensure_home_page, load_site
 from portal.models import HomePage, StandardPage
+from programmes.demo.catalogue import ensure_catalogue
 from programmes.models import ProgrammeIndexPage
 from tests.factories.programmes import ProgrammePageFactory
 from tests.helpers import dom, links, listed_programmes
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site(db):
-    return load_site()
 
 
 def pathways(response):
@@ -24,7 +20,7 @@ def pathways(response):
     ]
 
 
-def test_the_home_page_shows_three_ways_in(client, site):
+def test_the_home_page_shows_three_ways_in(client, demo_site):
     assert pathways(client.get("/")) == [
         ("Practitioners", "Browse programmes (Practitioners)", "/programmes/"),
         ("Researchers", "Evidence and gaps (Researchers)", "/for-researchers/"),
@@ -33,12 +29,12 @@ def test_the_home_page_shows_three_ways_in(client, site):
     ]  # fmt: skip
 
 
-def test_every_way_in_leads_to_a_live_page(client, site):
+def test_every_way_in_leads_to_a_live_page(client, demo_site):
     for _audience, _label, href in pathways(client.get("/")):
         assert client.get(href).status_code == 200, href
 
 
-def test_the_main_menu_lists_the_catalogue_and_audience_pages(client, site):
+def test_the_main_menu_lists_the_catalogue_and_audience_pages(client, demo_site):
     nav = dom(client.get("/")).find("nav", cls="main-nav")
     assert [a.text for a in nav.find_all("a")] == [
         "Programmes",
@@ -47,33 +43,35 @@ def test_the_main_menu_lists_the_catalogue_and_audience_pages(client, site):
     ]
 
 
-def test_the_officials_page_links_to_filtered_catalogue_views(client, site):
+def test_the_officials_page_links_to_filtered_catalogue_views(client, demo_site):
     hrefs = [href for href, _text in links(client.get("/for-officials/"))]
     assert "/programmes/?target_group=fear-they-might-offend" in hrefs
     response = client.get("/programmes/?target_group=fear-they-might-offend")
     assert response.status_code == 200
 
 
-def test_load_site_is_idempotent_and_keeps_editors_changes(site):
-    home, catalogue = site
+def test_load_site_is_idempotent_and_keeps_editors_changes(demo_site):
+    home, catalogue = demo_site
     home.intro = "Changed by an editor."
     home.save_revision().publish()
-    again_home, again_catalogue = load_site()
+    again_home = ensure_home_page()
+    again_catalogue = ensure_catalogue(again_home)
+    load_site(again_home, again_catalogue)
     assert again_catalogue.pk == catalogue.pk
     assert HomePage.objects.get(pk=home.pk).intro == "Changed by an editor."
     assert ProgrammeIndexPage.objects.count() == 1
     assert StandardPage.objects.count() == 2
 
 
-def test_recently_added_programmes_are_live_ones(client, site):
-    _home, catalogue = site
+def test_recently_added_programmes_are_live_ones(client, demo_site):
+    _home, catalogue = demo_site
     ProgrammePageFactory(parent=catalogue, title="Published programme")
     ProgrammePageFactory(parent=catalogue, title="Draft programme", live=False)
     assert listed_programmes(client.get("/")) == ["Published programme"]
 
 
-def test_at_most_four_recent_programmes_newest_first(client, site):
-    _home, catalogue = site
+def test_at_most_four_recent_programmes_newest_first(client, demo_site):
+    _home, catalogue = demo_site
     for n in range(6):
         ProgrammePageFactory(parent=catalogue, title=f"Programme {n}")
     assert listed_programmes(client.get("/")) == [f"Programme {n}" for n in (5, 4, 3, 2)]

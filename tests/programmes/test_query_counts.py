@@ -5,7 +5,6 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from portal.demo import load_site
 from programmes.ratings import refresh_rating
 from tests.factories.programmes import (
     EvaluationPageFactory,
@@ -81,8 +80,8 @@ def test_catalogue(client, catalogue, django_assert_num_queries, query):
     assert len(listed_programmes(response)) == 15
 
 
-def test_home_page(client, django_assert_num_queries):
-    home, catalogue = load_site()
+def test_home_page(client, demo_site, django_assert_num_queries):
+    home, catalogue = demo_site
     add_programmes(catalogue, 3)
     small, response = count_queries(client, home.url)
     assert len(listed_programmes(response)) == 3

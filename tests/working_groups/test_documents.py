@@ -10,7 +10,7 @@ import pytest
 
 from tests.factories.portal import UserFactory
 from tests.helpers import dom, visible_text
-from tests.working_groups.test_uploads import minimal_pdf
+from tests.portal.test_uploads import minimal_pdf
 from working_groups import space
 from working_groups.choices import ActivityKind
 from working_groups.models import Activity, DocumentVersion, GroupDocument

@@ -10,9 +10,10 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.uploads import ALLOWED_EXTENSIONS, validate_upload
+
 from ..models import Meeting
 from ..space import NonexistentLocalTime, local_to_utc
-from ..uploads import ALLOWED_EXTENSIONS, validate_upload
 
 MAX_MEETING_MINUTES = 12 * 60
 MARKDOWN_HELP = _("You can use Markdown: *italic*, **bold**, [a link](https://example.org), lists.")

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from campaigns.demo import load_campaigns
-from portal.demo import load_site, load_support_services
+from portal.demo import ensure_home_page, load_site, load_support_services
+from programmes.demo.catalogue import ensure_catalogue
 from programmes.demo.loader import load_programmes, load_reports, read_programmes
 from programmes.demo.submissions import load_submissions
 from programmes.ratings import refresh_all_ratings
@@ -22,7 +23,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        home, catalogue = load_site()
+        # Each app loads its own demo content; the order matters where one app's pages link
+        # to another's (the home page's ways in lead to the catalogue).
+        home = ensure_home_page()
+        catalogue = ensure_catalogue(home)
+        load_site(home, catalogue)
         programmes = read_programmes()
         with tqdm(
             total=len(programmes),

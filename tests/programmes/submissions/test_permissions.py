@@ -3,9 +3,9 @@
 
 import pytest
 
+from portal.eligibility import Refusal
 from programmes.models import EvaluationPage
 from programmes.submissions import permissions
-from programmes.submissions.permissions import Refusal
 from tests.factories.portal import UserFactory
 from tests.factories.programmes import EvaluationPageFactory, ProgrammePageFactory
 from tests.helpers import dom, visible_text

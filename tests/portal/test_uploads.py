@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 import pytest
 from PIL import Image
 
-from working_groups.uploads import sanitise_filename, validate_upload
+from portal.uploads import sanitise_filename, validate_upload
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT_TYPE = "application/vnd.oasis.opendocument.text"

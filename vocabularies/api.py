@@ -118,9 +118,14 @@ VOCABULARIES = {
 }
 
 
-def register(name, vocabulary):
-    """Add another app's list (its views are made when the API router mounts them)."""
-    VOCABULARIES[name] = vocabulary
+def register(name, vocabulary, after=None):
+    """Add another app's list, at the end or right ``after`` the named one (its views are
+    made when the API router mounts them)."""
+    items = [(key, value) for key, value in VOCABULARIES.items() if key != name]
+    position = [key for key, _value in items].index(after) + 1 if after else len(items)
+    items.insert(position, (name, vocabulary))
+    VOCABULARIES.clear()
+    VOCABULARIES.update(items)
 
 
 class VocabularySummarySerializer(serializers.Serializer):

@@ -33,5 +33,6 @@ def register_vocabularies():
             StudyDesign.objects.all,
             vocabulary_serializer("StudyDesignVocabulary", VocabularyStudyDesignSerializer),
         ),
+        after="outcome",
     )
     register("rating", Vocabulary("Evidence rating levels", _rating_levels, filters=("rating",)))

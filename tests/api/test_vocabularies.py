@@ -24,6 +24,12 @@ def test_the_index_lists_every_vocabulary_and_the_filters_it_serves(client):
         assert get(client, vocabulary["url"])["name"] == name
 
 
+def test_the_catalogues_own_lists_sit_among_the_shared_ones(client):
+    names = [v["name"] for v in get(client, "/api/v1/vocabularies/")]
+    assert names[names.index("outcome") + 1] == "study_design"
+    assert names[-1] == "rating"
+
+
 def test_terms_have_slug_name_and_description(client):
     found = get(client, "/api/v1/vocabularies/target_group/")
     assert found["filters"] == ["target_group"]

@@ -1,5 +1,6 @@
 """The site shell: the member account model, the site's own pages and support services."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.urls import reverse
@@ -11,6 +12,7 @@ from wagtail.models import Page
 
 from .blocks import BodyBlock, PathwayBlock
 from .choices import SupportKind
+from .i18n import VisitorLanguageURLs
 
 
 class UserManager(BaseUserManager):
@@ -88,7 +90,7 @@ class User(AbstractUser):
         return self.get_full_name() or _("Unnamed member")
 
 
-class HomePage(Page):
+class HomePage(VisitorLanguageURLs, Page):
     """The front door: one clear way in for each kind of visitor."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -115,7 +117,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(VisitorLanguageURLs, Page):
     """An ordinary content page: about, privacy, accessibility statement, help."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -175,3 +177,26 @@ class SupportService(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('support_services')}#service-{self.pk}"
+
+
+class TranslationRequest(models.Model):
+    """Visitors asking for a page in their language: a count per page and language, so
+    editors see which translations are wanted most. Nothing about who asked is kept."""
+
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    count = models.PositiveIntegerField(_("requests"), default=0)
+    last_asked = models.DateTimeField(_("last asked"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation request")
+        verbose_name_plural = _("translation requests")
+        ordering = ["-count", "-last_asked"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "language"], name="one_request_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.page.title} ({self.language})"

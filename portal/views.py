@@ -1,9 +1,13 @@
-from django.http import HttpResponse
+from django.contrib import messages
+from django.db.models import F
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 
 @require_GET
@@ -39,3 +43,49 @@ def support_services(request):
         "portal/support_services.html",
         {"everywhere": everywhere, "by_country": sorted(by_country.items())},
     )
+
+
+def serve(request, path):
+    """Wagtail's page view, whole in every language: a page not translated into the visitor's
+    language is served from another language's tree (``portal.i18n.fallback_route``).
+    Where the page found has a better version for the visitor, they are sent there."""
+    from wagtail.models import Page
+    from wagtail.views import serve as wagtail_serve
+
+    from .i18n import best_version, fallback_route
+
+    if Page.route_for_request(request, path) is None:
+        if fallback_route(request, path) is None:
+            raise Http404
+        page = request._wagtail_route_for_request[0]
+        better = best_version(page, get_language())
+        if better.pk != page.pk:
+            return redirect(better.get_url(request))
+    return wagtail_serve(request, path)
+
+
+@require_POST
+def ask_for_translation(request):
+    """Count a visitor's wish to read a page in their language (once per page per session)."""
+    from wagtail.models import Page
+
+    from .models import TranslationRequest
+
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    language = get_language()
+    page_id = request.POST.get("page", "")
+    page = Page.objects.live().filter(pk=page_id).first() if page_id.isdigit() else None
+    if page is None or page.locale.language_code == language:
+        messages.error(request, _("That page could not be found."))
+        return redirect(target)
+    asked = request.session.get("translations_asked", [])
+    if page.translation_key.hex not in asked:
+        wish, _created = TranslationRequest.objects.get_or_create(page=page, language=language)
+        TranslationRequest.objects.filter(pk=wish.pk).update(count=F("count") + 1)
+        request.session["translations_asked"] = [*asked, page.translation_key.hex][-200:]
+    messages.success(
+        request, _("Thank you: the editors know you would like this page in your language.")
+    )
+    return redirect(target)

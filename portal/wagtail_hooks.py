@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import SupportService
+from .models import SupportService, TranslationRequest
 
 
 class SupportServiceViewSet(SnippetViewSet):
@@ -17,3 +17,19 @@ class SupportServiceViewSet(SnippetViewSet):
 
 
 register_snippet(SupportServiceViewSet)
+
+
+class TranslationRequestViewSet(SnippetViewSet):
+    """Which pages visitors asked for in their language, most wanted first (read-only)."""
+
+    model = TranslationRequest
+    icon = "globe"
+    menu_label = _("Translation requests")
+    list_display = ["page", "language", "count", "last_asked"]
+    list_filter = ["language"]
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    list_export = ["page", "language", "count", "last_asked"]
+
+
+register_snippet(TranslationRequestViewSet)

@@ -19,12 +19,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.i18n import VisitorLanguageURLs
+
 from ..choices import ADAPTABLE_LICENCES, Licence, MaterialKind
 
 MATERIALS_PER_PAGE = 20
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(VisitorLanguageURLs, Page):
     """Every campaign, and a browser of their materials."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -63,7 +65,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(Page):
+class CampaignPage(VisitorLanguageURLs, Page):
     """A campaign (Europol's "Say No!", the Council of Europe's "ONE in FIVE"), grouping its
     materials."""
 
@@ -104,7 +106,7 @@ class CampaignPage(Page):
         return context
 
 
-class MaterialPage(Page):
+class MaterialPage(VisitorLanguageURLs, Page):
     summary = models.TextField(_("summary"), max_length=600)
     description = RichTextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=MaterialKind.choices)

@@ -7,6 +7,7 @@ refuses to start without the secrets it needs (see ``production.py``).
 
 from pathlib import Path
 
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 import environ
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.i18n.PrefixLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -201,8 +203,16 @@ EU_LANGUAGES = [
     ("sv", "Svenska"),
 ]
 LANGUAGES = EU_LANGUAGES
+# Django ships no Maltese locale: give it what get_language_info() reads. Maltese interface
+# strings come from the portal's own catalogue (portal/locale/mt), whose presence is also what
+# lets i18n_patterns accept the /mt/ prefix.
+LANG_INFO.setdefault("mt", {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"})
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = EU_LANGUAGES
+# Django ships no Maltese locale: give it what get_language_info() reads. Maltese interface
+# strings come from the portal's own catalogue (portal/locale/mt), whose presence is also what
+# lets i18n_patterns accept the /mt/ prefix.
+LANG_INFO.setdefault("mt", {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"})
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"

@@ -14,6 +14,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.i18n import VisitorLanguageURLs
+
 from ..choices import Direction, Fidelity, Independence, Significance
 
 doi_validator = RegexValidator(
@@ -26,7 +28,7 @@ def not_in_future(year):
         raise ValidationError(_("The publication year cannot be in the future."))
 
 
-class EvaluationPage(Page):
+class EvaluationPage(VisitorLanguageURLs, Page):
     reference = models.TextField(_("reference"), help_text=_("The full citation."))
     doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[doi_validator])
     study_url = models.URLField(_("link to the study"), blank=True)
@@ -135,7 +137,7 @@ class EvaluationResult(Orderable):
         }.get(self.significance)
 
 
-class ImplementationReportPage(Page):
+class ImplementationReportPage(VisitorLanguageURLs, Page):
     """A practitioner's account of running the programme somewhere."""
 
     country = models.ForeignKey(

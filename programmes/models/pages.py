@@ -2,8 +2,9 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.forms import CheckboxSelectMultiple
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,12 +13,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.i18n import VisitorLanguageURLs
+from portal.translations import one_per_family
+
 from ..choices import ProgrammeStatus
 
 PROGRAMMES_PER_PAGE = 20
 
 
-class ProgrammeIndexPage(Page):
+class ProgrammeIndexPage(VisitorLanguageURLs, Page):
     """The catalogue: browse programmes by target group, practice, level, country and rating."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -31,10 +35,15 @@ class ProgrammeIndexPage(Page):
         verbose_name = _("programme catalogue")
 
     def programmes(self):
-        """Live programmes of this catalogue, with everything a result card shows."""
+        """Live programmes of every language version of this catalogue, each once, in the
+        best language for the visitor (``portal.translations``), with everything a result
+        card shows."""
+        catalogues = Q()
+        for version in self.get_translations(inclusive=True).only("path", "depth"):
+            catalogues |= Q(path__startswith=version.path, depth=version.depth + 1)
+        pages = ProgrammePage.objects.live().filter(catalogues)
         return (
-            ProgrammePage.objects.child_of(self)
-            .live()
+            one_per_family(pages, get_language())
             .select_related("rating")
             .prefetch_related("target_groups", "countries", "prevention_levels")
             .order_by("title")
@@ -59,7 +68,7 @@ class ProgrammeIndexPage(Page):
         return context
 
 
-class ProgrammePage(Page):
+class ProgrammePage(VisitorLanguageURLs, Page):
     """A prevention programme, with every fact DOMAIN.md lists. Its rating is computed."""
 
     summary = models.TextField(_("summary"), max_length=500)

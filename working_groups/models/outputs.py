@@ -8,11 +8,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from portal.blocks import BodyBlock
+from portal.i18n import VisitorLanguageURLs
 
 from ..choices import OutputKind
 
 
-class OutputIndexPage(Page):
+class OutputIndexPage(VisitorLanguageURLs, Page):
     """The public list of every group's guidelines and reports."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -34,7 +35,7 @@ class OutputIndexPage(Page):
         return context
 
 
-class OutputPage(Page):
+class OutputPage(VisitorLanguageURLs, Page):
     """A guideline or report from a working group."""
 
     group = models.ForeignKey(

@@ -5,19 +5,22 @@ Values of one filter combine with OR; different filters combine with AND.
 
 A material *is available in* a language when it has a file in that language, when a live
 translation of it is in that locale, or when it is itself written in that language
-(``MaterialPage.content_language_code``). The browser lists one locale's tree, so a German
-translation of an English poster is found from the English index under "German".
+(``MaterialPage.content_language_code``). The browser lists every language's tree, each
+material once in the visitor's language where it has a version, so a German translation of an
+English poster is found from the English index under "German", and read in German on /de/.
 """
 
 from collections import defaultdict
 
 from django import forms
 from django.db.models import Prefetch, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
 from portal.filters import FacetFilterForm, multiple_terms
+from portal.translations import one_per_family
 from vocabularies.models import Language, TargetGroup, Topic
 
 from .choices import MaterialKind
@@ -26,11 +29,20 @@ from .models import CampaignPage, MaterialFile, MaterialPage
 FILTER_NAMES = ("audience", "kind", "topic", "language")
 
 
+def in_every_version_of(root):
+    """A condition selecting pages under ``root`` or under any translation of it."""
+    trees = Q()
+    for version in root.get_translations(inclusive=True).only("path", "depth"):
+        trees |= Q(path__startswith=version.path, depth__gt=version.depth)
+    return trees
+
+
 def browsable_materials(root):
-    """Live materials under ``root`` (one locale's tree), with what a result card shows."""
+    """Live materials under ``root`` and its translations, each once, in the visitor's
+    language where it has a version (``portal.translations``), with what a card shows."""
+    pages = MaterialPage.objects.live().filter(in_every_version_of(root))
     return (
-        MaterialPage.objects.live()
-        .descendant_of(root)
+        one_per_family(pages, get_language())
         .select_related("locale", "language", "adapted_for")
         .prefetch_related(
             "audiences",

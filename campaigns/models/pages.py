@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.i18n import VisitorLanguageURLs
+from portal.translations import one_per_family
 
 from ..choices import ADAPTABLE_LICENCES, Licence, MaterialKind
 
@@ -47,6 +48,7 @@ class CampaignIndexPage(VisitorLanguageURLs, Page):
             annotate_cards,
             browsable_materials,
             filter_materials,
+            in_every_version_of,
         )
 
         context = super().get_context(request, *args, **kwargs)
@@ -54,7 +56,13 @@ class CampaignIndexPage(VisitorLanguageURLs, Page):
         materials = filter_materials(browsable_materials(self), form.selected(), self.locale)
         results = Paginator(materials, MATERIALS_PER_PAGE).get_page(request.GET.get("page"))
         results.object_list = annotate_cards(results.object_list)
-        campaigns = CampaignPage.objects.child_of(self).live().select_related("country_of_origin")
+        campaigns = (
+            one_per_family(
+                CampaignPage.objects.live().filter(in_every_version_of(self)), get_language()
+            )
+            .select_related("country_of_origin")
+            .order_by("path")
+        )
         context.update(
             campaigns=campaigns,
             filter_form=form,

@@ -140,12 +140,19 @@ def test_language_via_the_materials_own_language(client, campaigns_index, campai
     assert "Gamma guide" in english  # no file, but written in English
 
 
-def test_only_the_current_locale_tree_is_listed(client, campaigns_index, materials):
+def test_every_material_is_listed_once_in_the_visitors_language(client, campaigns_index, materials):
+    """The German catalogue lists every material, the poster in its German version and the
+    others in English, under the visitor's /de/ prefix."""
     german = translate(materials["poster"], "de")
+    german.title = "Alpha-Plakat"
+    german.save_revision().publish()
     german_index = german.get_parent().get_parent().specific  # made when translating
-    response = browse(client, german_index)
-    assert listed(response) == ["Alpha poster"]
-    assert dom(response).find("li", cls="material-card").find("a").attrs["href"] == german.url
+    response = client.get(german_index.url)
+    cards = dom(response).find_all("li", cls="material-card")
+    assert listed(response) == ["Alpha-Plakat", "Beta lesson", "Gamma guide"]
+    assert cards[0].find("a").attrs["href"] == german.url
+    assert cards[1].find("a").attrs["href"].startswith("/de/")
+    assert listed(browse(client, campaigns_index)) == ["Alpha poster", "Beta lesson", "Gamma guide"]
 
 
 def test_active_filters_can_be_removed_one_by_one(client, campaigns_index, materials):

@@ -36,6 +36,7 @@ def add_translations(model, by_slug):
             term.translations = merged
             term.save(update_fields=["translations"])
 
+
 PRACTICES = [
     ("healthcare", "Healthcare"),
     ("social-work", "Social work"),

@@ -10,7 +10,6 @@ class NameField(serializers.CharField):
     countries, languages), else its ``name`` (plain dictionaries, such as rating levels)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("source", "name")
         kwargs.setdefault("help_text", "In the language asked for with `lang`, else in English.")
         super().__init__(**kwargs)
 

@@ -146,8 +146,8 @@ def start_adaptation(source, user, cleaned):
 
 def duplicate_message(existing, user):
     values = {
-        "language": existing.language.name,
-        "country": existing.country.name,
+        "language": existing.language.label,
+        "country": existing.country.label,
         "announced": formats.date_format(timezone.localdate(existing.created_at), "DATE_FORMAT"),
         "date": formats.date_format(existing.target_date, "DATE_FORMAT"),
     }
@@ -237,7 +237,7 @@ class LineageNode:
     def language_name(self):
         material = self.material
         language = material.language or material.language_of_origin
-        return language.name if language else material.locale.get_display_name()
+        return language.label if language else material.locale.get_display_name()
 
 
 FAMILY_SQL = """

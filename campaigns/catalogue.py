@@ -153,7 +153,7 @@ def annotate_cards(materials):
         if material.content_language_code in languages:
             found.add(languages[material.content_language_code])
         found |= {material_file.language for material_file in material.files.all()}
-        material.available_in = sorted(found, key=lambda language: language.name)
+        material.available_in = sorted(found, key=lambda language: language.label)
     return materials
 
 
@@ -167,6 +167,6 @@ def files_by_language(files, first=()):
         priority.setdefault(code, position)
 
     def order(language):
-        return (priority.get(language.code.lower(), len(priority)), language.name)
+        return (priority.get(language.code.lower(), len(priority)), language.label)
 
     return [(language, groups[language]) for language in sorted(groups, key=order)]

@@ -10,6 +10,7 @@ from search import facets, registry
 from search.documents import document, is_searchable_page, page_fields, plain, stream_text
 from search.signals import sync_later
 from vocabularies import labels
+from vocabularies.locale_names import language_name
 from vocabularies.models import (
     Country,
     Language,
@@ -93,8 +94,10 @@ _terms("outcome", _("Outcome"), 60, Outcome, "sexual-reoffending", "Outcome")
 
 
 def language_names():
-    """Language codes with their names: the vocabulary's, then the interface's own."""
-    return {**labels.names(Language), **dict(settings.LANGUAGES)}
+    """Language codes with their names in the visitor's language: the vocabulary's, and CLDR's
+    for a language of the interface that the vocabulary lacks."""
+    interface = {code: language_name(code) or name for code, name in settings.LANGUAGES}
+    return {**interface, **labels.names(Language)}
 
 
 facets.register(

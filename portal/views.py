@@ -37,7 +37,7 @@ def support_services(request):
     by_country = {}
     for service in services:
         if service.country_id:
-            by_country.setdefault(service.country.name, []).append(service)
+            by_country.setdefault(service.country.label, []).append(service)
     return render(
         request,
         "portal/support_services.html",

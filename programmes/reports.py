@@ -24,7 +24,7 @@ class Tally:
 
     @property
     def name(self):
-        return self.term.name
+        return self.term.label
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def with_kinds(reports):
 def _tally(terms):
     """Most common first; ties in alphabetical order, so the summary reads the same every time."""
     counts = Counter(terms)
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].name))
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].label))
     return tuple(Tally(term, count) for term, count in ordered)
 
 
@@ -72,7 +72,7 @@ def filter_reports(reports, country=None, setting=None):
 
 
 def _choices(terms, key):
-    unique = {key(term): term.name for term in terms if term is not None}
+    unique = {key(term): term.label for term in terms if term is not None}
     return [("", _("Any"))] + sorted(unique.items(), key=lambda item: item[1])
 
 

@@ -3,8 +3,9 @@
 One endpoint per vocabulary (``/api/v1/vocabularies/<name>/``), named like the search facet
 that takes its values where there is one, so ``target_group=children`` is checked against
 ``/api/v1/vocabularies/target_group/``. Terms are identified by ``slug``, countries and
-languages by ``code``. Another app adds a list of its own (the catalogue's study designs and
-rating levels) with ``register``. The views here are plain DRF views: the API's shared
+languages by ``code``; names are in the language ``lang`` asks for, else in English. Another
+app adds a list of its own (the catalogue's study designs and rating levels) with
+``register``. The views here are plain DRF views: the API's shared
 conventions (throttle, checked parameters) are mixed in where the API router mounts them, so
 this app needs no other app of the portal.
 """
@@ -33,11 +34,12 @@ from .models import (
     Topic,
     VulnerableGroup,
 )
+from .serializers import NameField
 
 
 class VocabularyTermSerializer(serializers.Serializer):
     slug = serializers.CharField(help_text="The stable value, used in filters.")
-    name = serializers.CharField()
+    name = NameField()
     description = serializers.CharField()
 
 
@@ -47,13 +49,13 @@ class VocabularyLegalAnchorSerializer(VocabularyTermSerializer):
 
 class VocabularyCountrySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2, the value filters take.")
-    name = serializers.CharField()
+    name = NameField()
     is_eu = serializers.BooleanField()
 
 
 class VocabularyLanguageSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 639-1 code, the value filters take.")
-    name = serializers.CharField()
+    name = NameField()
     is_eu_official = serializers.BooleanField()
 
 

@@ -1,13 +1,20 @@
 """The controlled vocabularies every app shares. Seeded from DOMAIN.md (``seed.py``) by a data
 migration; editors own them after.
 
+A term is one row whatever the language (pages point at it), with its English ``name`` and
+its names in the other languages in ``translations``; ``label`` is the one to show. Country
+and language names come from CLDR (``locale_names``), not from editors.
+
 The tables kept the names they had when the catalogue owned them (``programmes_practice`` …),
 so moving the models here moved no data."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from .forms import TRANSLATED_LANGUAGES, TermForm, translation_field
+from .locale_names import active_language, country_name, language_name
 
 
 class Term(models.Model):
@@ -17,12 +24,20 @@ class Term(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # {language code: name}; edited through one field per language (``forms.TermForm``).
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
+    base_form_class = TermForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
+        MultiFieldPanel(
+            [FieldPanel(translation_field(code)) for code in TRANSLATED_LANGUAGES],
+            heading=_("Name in the other languages"),
+            help_text=_("Where a language is left empty, visitors read the English name."),
+        ),
     ]
 
     class Meta:
@@ -30,7 +45,12 @@ class Term(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self):
+        """The name in the active language, else the English ``name``."""
+        return self.translations.get(active_language()) or self.name
 
 
 class Practice(Term):
@@ -128,7 +148,13 @@ class Country(models.Model):
         verbose_name_plural = _("countries")
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self):
+        """The CLDR name in the active language; in English, or where CLDR has none, ``name``."""
+        language = active_language()
+        return (language != "en" and country_name(self.code, language)) or self.name
 
 
 class Language(models.Model):
@@ -145,4 +171,10 @@ class Language(models.Model):
         verbose_name_plural = _("languages")
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self):
+        """The CLDR name in the active language; in English, or where CLDR has none, ``name``."""
+        language = active_language()
+        return (language != "en" and language_name(self.code, language)) or self.name

@@ -4,7 +4,38 @@ The data migration seeds these terms once; after that, editors own the lists in 
 Wagtail admin (they may add, rename or reorder terms). Slugs are stable identifiers
 used by the demo loader, the search index and the API, so never change a slug here.
 (Study designs, which only the evidence rubric reads, are seeded by ``programmes``.)
+
+The names of the terms in the other EU languages are in ``seed_translations/<language>.json``
+(``{model name: {slug: name}}``), one file per language so that a translator reviews one file.
+They follow the EU's own terminology where it has one, and say "child sexual abuse material
+(CSAM)", never the equivalent of "child pornography".
 """
+
+import json
+from pathlib import Path
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "seed_translations"
+
+
+def translations():
+    """``{model name: {slug: {language code: name}}}`` from every file of translations."""
+    found = {}
+    for path in sorted(TRANSLATIONS_DIR.glob("*.json")):
+        for model_name, names in json.loads(path.read_text(encoding="utf-8")).items():
+            for slug, name in names.items():
+                found.setdefault(model_name, {}).setdefault(slug, {})[path.stem] = name
+    return found
+
+
+def add_translations(model, by_slug):
+    """Give the terms of ``model`` the seeded names (``{slug: {language: name}}``) in the
+    languages they have none in yet: a name an editor gave is kept."""
+    for term in model.objects.filter(slug__in=by_slug):
+        merged = {**by_slug[term.slug], **(term.translations or {})}
+        if merged != term.translations:
+            term.translations = merged
+            term.save(update_fields=["translations"])
+
 
 PRACTICES = [
     ("healthcare", "Healthcare"),

@@ -185,5 +185,6 @@ LANG_PARAMETER = OpenApiParameter(
     OpenApiTypes.STR,
     enum=content_languages(),
     description="Which language version to show of each item, where one exists (default "
-    "`en`). Every item lists all its `versions` whatever this says.",
+    "`en`), and the language of the names of vocabulary values. Every item lists all its "
+    "`versions` whatever this says.",
 )

@@ -8,7 +8,9 @@ check), refuses parameters it does not take with a 400, and is rate-limited (see
 
 from functools import cached_property
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from drf_spectacular.utils import extend_schema, inline_serializer
@@ -39,6 +41,16 @@ class OpenDataViewMixin:
         if getattr(self, "action", None) in self.list_actions:
             return (*self.facets, facet_params.TEXT, facet_params.LANG, *facet_params.PAGING)
         return (facet_params.LANG,)
+
+    def dispatch(self, request, *args, **kwargs):
+        """Answer in the language ``lang`` asks for (the names of vocabulary values, messages),
+        else in English, whatever the browser prefers: the API is outside the language prefixes
+        of the site, and a client should get the same answer from any machine."""
+        lang = request.GET.get(facet_params.LANG, "").strip().lower()
+        if lang not in facet_params.content_languages():
+            lang = settings.LANGUAGE_CODE
+        with translation.override(lang):
+            return super().dispatch(request, *args, **kwargs)
 
     def initial(self, request, *args, **kwargs):
         if request.method not in READ_METHODS:

@@ -176,6 +176,9 @@ TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Dates and numbers follow the visitor's language (Django's format modules); the portal adds
+# the EU languages Django has none for (Maltese), with CLDR's values.
+FORMAT_MODULE_PATH = ["portal.formats"]
 EU_LANGUAGES = [
     ("en", "English"),
     ("bg", "Български"),

@@ -10,7 +10,12 @@ from wagtail.rich_text import expand_db_html
 from rest_framework import serializers
 
 from portal.api.serializers import PageReferenceSerializer, PageSerializer
-from vocabularies.serializers import CountrySerializer, LanguageSerializer, TermSerializer
+from vocabularies.serializers import (
+    CountrySerializer,
+    LanguageSerializer,
+    NameField,
+    TermSerializer,
+)
 
 from ..choices import RatingLevel
 from ..models import (
@@ -26,6 +31,8 @@ from ..models import (
 
 
 class StudyDesignSerializer(serializers.ModelSerializer):
+    name = NameField()
+
     class Meta:
         model = StudyDesign
         fields = ["slug", "name", "tier"]

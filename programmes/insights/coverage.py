@@ -148,7 +148,7 @@ def coverage():
 
 def describe_stages(target_groups):
     """[(stage, names of its target groups)] for explaining the mapping on the page."""
-    names = {group.slug: group.name for group in target_groups}
+    names = {group.slug: group.label for group in target_groups}
     return [
         (stage, [names[slug] for slug in stage.target_groups if slug in names]) for stage in STAGES
     ]
@@ -248,6 +248,6 @@ def csv_text(rows):
     header += [stage.heading for stage in STAGES] + [_("All programmes")]
     writer.writerow([safe_cell(cell) for cell in header])
     for row in rows:
-        cells = [row.country.code, row.country.name, _("yes") if row.country.is_eu else _("no")]
+        cells = [row.country.code, row.country.label, _("yes") if row.country.is_eu else _("no")]
         writer.writerow([safe_cell(cell) for cell in [*cells, *row.stages, row.total]])
     return out.getvalue()

@@ -118,7 +118,8 @@ def test_files_are_grouped_by_language_with_format_and_size(client, material):
 def test_the_visitors_language_comes_first(client, material):
     german = translate(material, "de")
     groups = download_groups(render(client, german))
-    assert [language for language, _files in groups] == ["German", "English", "French"]
+    # Named in the visitor's language, too.
+    assert [language for language, _files in groups] == ["Deutsch", "Englisch", "Französisch"]
 
 
 def test_file_links_carry_their_language(client, material):

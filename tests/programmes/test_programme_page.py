@@ -316,3 +316,13 @@ def test_history_and_reports_cost_the_same_queries_however_many(
     _details, rows = history_rows(page)
     assert len(rows) == 6
     assert len(page.find_all("article", cls="report")) == 6
+
+
+def test_a_german_page_names_terms_countries_and_languages_in_german(client, programme, publish):
+    german = translate(programme, "de")
+    publish(german)
+    values = " | ".join(facts(render(client, german)).values())
+    assert "Kinder; Eltern und Betreuungspersonen" in values
+    assert "Deutschland" in values and "Österreich" in values
+    assert "Germany" not in values
+    assert "Children" in " | ".join(facts(render(client, programme)).values())

@@ -37,6 +37,10 @@ class Term:
     def slug(self):
         return self.name.lower()
 
+    @property
+    def label(self):  # the name in the active language; these fakes have only one
+        return self.name
+
 
 term = Term
 GERMANY = term("Germany", code="DE")

@@ -62,6 +62,10 @@ class FakeCountry:
     name: str
     is_eu: bool
 
+    @property
+    def label(self):  # the name in the active language; these fakes have only one
+        return self.name
+
 
 DE, LU, NO, CH = (
     FakeCountry("DE", "Germany", True),

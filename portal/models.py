@@ -1,5 +1,6 @@
 """The site shell: the member account model, the site's own pages and support services."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.urls import reverse
@@ -11,6 +12,12 @@ from wagtail.models import Page
 
 from .blocks import BodyBlock, PathwayBlock
 from .choices import SupportKind
+
+
+def language_choices():
+    """The portal's languages, each by its own name (``settings.LANGUAGES``). A callable, so
+    that migrations refer to the setting instead of copying it."""
+    return settings.LANGUAGES
 
 
 class UserManager(BaseUserManager):
@@ -67,6 +74,13 @@ class User(AbstractUser):
         related_name="+",
         verbose_name=_("working languages"),
         help_text=_("Languages you can work in with other members."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=7,
+        choices=language_choices,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The portal writes to you in this language."),
     )
 
     USERNAME_FIELD = "email"

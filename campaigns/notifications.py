@@ -6,13 +6,11 @@ moderator's reason and a link to "My adaptations". Imported from ``CampaignsConf
 
 from django.db import transaction
 from django.dispatch import receiver
-from django.urls import reverse
-from django.utils import translation
 
 from wagtail.models import WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
-from portal.mail import absolute, page_link, send_templated
+from portal.mail import link, page_link, send_templated
 from portal.moderation import member_request
 
 from .models import MaterialPage
@@ -47,14 +45,14 @@ def tell_adapter_changes_requested(sender, instance, **kwargs):
 
 
 def send_adapter_email(event, page_id, member, reason=""):
-    """Returns False when the mail server refused it; the moderator's action stands anyway."""
+    """In the member's own language. Returns False when the mail server refused it; the
+    moderator's action stands anyway."""
     page = MaterialPage.objects.get(pk=page_id)
-    with translation.override(page.locale.language_code):
-        context = {
-            "member": member,
-            "title": page.draft_title,
-            "reason": reason,
-            "page_url": page_link(page) if page.live else "",
-            "mine_url": absolute(reverse("campaigns:my_adaptations")),
-        }
-        return send_templated(f"campaigns/email/adaptation_{event}", context, [member.email])
+    context = {
+        "member": member,
+        "title": page.draft_title,
+        "reason": reason,
+        "page_url": page_link(page) if page.live else "",
+        "mine_url": link("campaigns:my_adaptations"),
+    }
+    return send_templated(f"campaigns/email/adaptation_{event}", context, [member])

@@ -15,6 +15,12 @@ from .choices import SupportKind
 from .i18n import VisitorLanguageURLs
 
 
+def language_choices():
+    """The portal's languages, each by its own name (``settings.LANGUAGES``). A callable, so
+    that migrations refer to the setting instead of copying it."""
+    return settings.LANGUAGES
+
+
 class UserManager(BaseUserManager):
     """Members are identified by their e-mail address; there is no username."""
 
@@ -69,6 +75,13 @@ class User(AbstractUser):
         related_name="+",
         verbose_name=_("working languages"),
         help_text=_("Languages you can work in with other members."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=7,
+        choices=language_choices,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The portal writes to you in this language."),
     )
 
     USERNAME_FIELD = "email"

@@ -63,8 +63,9 @@ def _record_joined(membership):
 
 
 def _tell(prefix, membership, **context):
+    """E-mail the member concerned, in their own language (not the coordinator's)."""
     context = {"group": membership.group, **context}
-    return mail.send_templated(f"working_groups/email/{prefix}", context, [membership.user.email])
+    return mail.send_templated(f"working_groups/email/{prefix}", context, [membership.user])
 
 
 # Requests to join
@@ -88,10 +89,10 @@ def request_to_join(user, group, motivation=""):
             membership.decided_by = membership.decided_at = None
             membership.save()
     permissions.forget(user)
-    context = {"group": group, "url": mail.absolute(_members_url(group))}
-    # One message each, so coordinators do not see one another's addresses.
-    for address in group.coordinators().values_list("user__email", flat=True):
-        mail.send_templated("working_groups/email/join_request", context, [address])
+    context = {"group": group, "url": mail.link("working_groups:members", slug=group.slug)}
+    # Each coordinator in their language, with a message of their own.
+    coordinators = [coordinator.user for coordinator in group.coordinators()]
+    mail.send_templated("working_groups/email/join_request", context, coordinators)
     return membership
 
 
@@ -105,7 +106,7 @@ def approve(membership, by):
         membership.save()
         _record_joined(membership)
     permissions.forget(membership.user)
-    _tell("approved", membership, url=mail.absolute(membership.group.get_space_url()))
+    _tell("approved", membership, url=mail.link("working_groups:space", slug=membership.group.slug))
     return membership
 
 
@@ -118,7 +119,7 @@ def decline(membership, by):
         _decide(membership, MembershipStatus.DECLINED, by)
         membership.save()
     permissions.forget(membership.user)
-    _tell("declined", membership, url=mail.absolute(membership.group.get_absolute_url()))
+    _tell("declined", membership, url=mail.link("working_groups:group", slug=membership.group.slug))
     return membership
 
 
@@ -211,11 +212,10 @@ def invite(group, email, by):
     except IntegrityError as race:
         message = _("An invitation to %(email)s is already open.") % {"email": email}
         raise MembershipError(message) from race
-    url = mail.absolute(reverse("working_groups:invitation", kwargs={"token": invitation.token}))
     context = {
         "group": group,
-        "url": url,
-        "signup_url": mail.absolute(reverse("account_signup")),
+        "url": mail.link("working_groups:invitation", token=invitation.token),
+        "signup_url": mail.link("account_signup"),
         "days": INVITATION_LIFETIME.days,
     }
     mail.send_templated("working_groups/email/invitation", context, [email])

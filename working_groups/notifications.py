@@ -11,7 +11,6 @@ from datetime import timedelta
 
 from django.db.models import F, OuterRef, Q, Subquery
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils import timezone
 
 from portal import mail
@@ -56,7 +55,7 @@ def send_immediately(sender, activity, **kwargs):
         accepted = mail.send_templated(
             "working_groups/email/notification",
             _context(notification.recipient, notification.activity),
-            [notification.recipient.email],
+            [notification.recipient],
         )
         _mark([notification], accepted, timezone.now())
 
@@ -66,8 +65,8 @@ def _context(recipient, activity):
         "recipient": recipient,
         "activity": activity,
         "group": activity.group,
-        "url": mail.absolute(activity.url),
-        "preferences_url": mail.absolute(activity.group.get_space_url()),
+        "url": mail.localized(activity.url),
+        "preferences_url": mail.link("working_groups:space", slug=activity.group.slug),
     }
 
 
@@ -103,7 +102,7 @@ def _due(now):
 
 
 def _by_group(notifications):
-    """[{group, space_url, activities: [{kind, text, url}]}] in the order given."""
+    """[{group, space_url, activities: [{activity, url}]}] in the order given."""
     groups = {}
     for notification in notifications:
         activity = notification.activity
@@ -111,17 +110,11 @@ def _by_group(notifications):
             activity.group_id,
             {
                 "group": activity.group,
-                "space_url": mail.absolute(activity.group.get_space_url()),
+                "space_url": mail.link("working_groups:space", slug=activity.group.slug),
                 "activities": [],
             },
         )
-        entry["activities"].append(
-            {
-                "kind": activity.get_kind_display(),
-                "text": activity.text,
-                "url": mail.absolute(activity.url),
-            }
-        )
+        entry["activities"].append({"activity": activity, "url": mail.localized(activity.url)})
     return list(groups.values())
 
 
@@ -138,9 +131,9 @@ def send_digests(now=None):
                 "recipient": recipient,
                 "groups": _by_group(notifications),
                 "count": len(notifications),
-                "preferences_url": mail.absolute(reverse("working_groups:index")),
+                "preferences_url": mail.link("working_groups:index"),
             },
-            [recipient.email],
+            [recipient],
         )
         _mark(notifications, accepted, timezone.now())
         sent += accepted

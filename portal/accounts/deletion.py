@@ -10,13 +10,10 @@ naming the member), deletes the account, and says so by e-mail.
 import logging
 import smtplib
 
-from django.conf import settings
 from django.contrib.auth import get_user_model, logout
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 
-from portal import personal_data
+from portal import mail, personal_data
 
 logger = logging.getLogger(__name__)
 
@@ -24,20 +21,19 @@ logger = logging.getLogger(__name__)
 def delete_account(request):
     """Delete the signed-in member's account, sign them out and confirm by e-mail."""
     user = request.user
-    email, name = user.email, user.get_full_name()
+    email, name, language = user.email, user.get_full_name(), mail.language_of(user)
     with transaction.atomic():
         personal_data.erase(user)
         get_user_model().objects.get(pk=user.pk).delete()
     logout(request)
-    _send_confirmation(email, name)
+    _send_confirmation(email, name, language)
 
 
-def _send_confirmation(email, name):
-    """Best effort: the account is gone whether or not the mail server answers."""
-    context = {"name": name}
-    subject = render_to_string("portal/accounts/email/account_deleted_subject.txt", context)
-    body = render_to_string("portal/accounts/email/account_deleted_message.txt", context)
+def _send_confirmation(email, name, language):
+    """Best effort, in the language the member chose: the account is gone whether or not
+    the mail server answers."""
+    rendered = mail.render("portal/accounts/email/account_deleted", {"name": name}, language)
     try:
-        send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [email])
+        mail.message(rendered, language, email).send()
     except (smtplib.SMTPException, OSError):
         logger.warning("Could not send the account-deletion confirmation", exc_info=True)

@@ -12,7 +12,8 @@ from portal import personal_data
 FORMAT = "european-prevention-network/account-data"
 # 2: adds group_activity, outputs_published, adaptations, adaptation_announcements and
 # submissions; the sections of version 1 are unchanged.
-VERSION = 2
+# 3: the profile adds preferred_language (the language the portal writes to the member in).
+VERSION = 3
 
 
 def export_user_data(user):

@@ -6,6 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from portal.models import User
 
 
+class LanguageSelect(forms.Select):
+    """Each language by its own name, marked with its language for screen readers."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class ProfileForm(forms.ModelForm):
     """What other members of a shared working group see about you (never your e-mail)."""
 
@@ -19,8 +29,12 @@ class ProfileForm(forms.ModelForm):
             "practice",
             "is_researcher",
             "working_languages",
+            "preferred_language",
         ]
-        widgets = {"working_languages": forms.CheckboxSelectMultiple}
+        widgets = {
+            "working_languages": forms.CheckboxSelectMultiple,
+            "preferred_language": LanguageSelect,
+        }
         labels = {"first_name": _("First name"), "last_name": _("Last name")}
 
     def __init__(self, *args, **kwargs):

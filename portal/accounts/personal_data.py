@@ -43,6 +43,7 @@ def profile(user):
         "practice": name_of(user.practice),
         "is_researcher": user.is_researcher,
         "working_languages": [language.name for language in user.working_languages.all()],
+        "preferred_language": user.preferred_language,
     }
 
 

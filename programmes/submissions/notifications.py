@@ -14,8 +14,6 @@ import smtplib
 
 from django.db import transaction
 from django.dispatch import receiver
-from django.urls import reverse
-from django.utils import translation
 
 from wagtail.admin.mail import (
     GroupApprovalTaskStateSubmissionEmailNotifier,
@@ -26,7 +24,7 @@ from wagtail.admin.mail import (
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
-from portal.mail import absolute, page_link, send_templated
+from portal.mail import link, page_link, send_templated
 from portal.moderation import CMS_ACCESS, member_request
 
 from . import services
@@ -138,18 +136,17 @@ def tell_member_changes_requested(sender, instance, **kwargs):
 
 def send_member_email(event, page_id, member, reason=""):
     """E-mail ``member`` that their submission was published or needs changes, in the
-    language they submitted it in. Returns False when the mail server refused it."""
+    member's own language. Returns False when the mail server refused it."""
     page = Page.objects.get(pk=page_id).specific
     kind = services.kind_of(page)
-    with translation.override(page.locale.language_code):
-        context = {
-            "member": member,
-            "page": page,
-            "title": page.draft_title,
-            "kind": page._meta.verbose_name,
-            "reason": reason,
-            "page_url": page_link(page) if page.live else "",
-            "edit_url": absolute(reverse(f"submissions:edit_{kind}", args=[page.pk])),
-            "mine_url": absolute(reverse("submissions:mine")),
-        }
-        return send_templated(f"programmes/submissions/email/{event}", context, [member.email])
+    context = {
+        "member": member,
+        "page": page,
+        "title": page.draft_title,
+        "kind": page._meta.verbose_name,
+        "reason": reason,
+        "page_url": page_link(page) if page.live else "",
+        "edit_url": link(f"submissions:edit_{kind}", page.pk),
+        "mine_url": link("submissions:mine"),
+    }
+    return send_templated(f"programmes/submissions/email/{event}", context, [member])

@@ -361,6 +361,20 @@ def test_the_member_is_told_when_the_adaptation_is_published(
     assert "/admin/" not in mail.body  # members cannot open the CMS
 
 
+def test_the_member_is_told_in_their_own_language(
+    member, adapted, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The adaptation is in English and the moderator works in English; the member reads
+    German."""
+    member.preferred_language = "de"
+    member.save(update_fields=["preferred_language"])
+    decide(adapted, "approve", django_capture_on_commit_callbacks)
+    [mail] = [m for m in mailoutbox if member.email in m.to]
+    assert mail.subject == "Veröffentlicht: „Be in Ctrl“"
+    assert mail.extra_headers["Content-Language"] == "de"
+    assert "http://127.0.0.1:8000/de/materials/my-adaptations/" in mail.body
+
+
 def test_the_member_is_told_what_to_change(
     member, adapted, mailoutbox, django_capture_on_commit_callbacks
 ):

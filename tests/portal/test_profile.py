@@ -26,6 +26,7 @@ def profile_data(**changes):
         "working_languages": [
             language.pk for language in Language.objects.filter(code__in=["fr", "en"])
         ],
+        "preferred_language": "fr",
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}

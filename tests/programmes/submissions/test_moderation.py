@@ -89,6 +89,32 @@ def test_the_member_is_e_mailed_when_it_is_published(
     assert statuses(client, researcher) == ["Published"]
 
 
+def test_the_member_hears_in_their_own_language_not_the_moderators(
+    client, submitted, moderator, researcher, mailoutbox, django_capture_on_commit_callbacks
+):
+    researcher.preferred_language = "de"
+    researcher.save(update_fields=["preferred_language"])
+    moderate(client, moderator, submitted, "approve", capture=django_capture_on_commit_callbacks)
+    [message] = mail_to(mailoutbox, researcher)
+    assert message.subject == "Veröffentlicht: „Beier et al. 2015“"
+    assert message.extra_headers["Content-Language"] == "de"
+    assert "http://127.0.0.1:8000/de/contribute/mine/" in message.body
+
+
+def test_a_polish_member_is_asked_for_changes_with_polish_links(
+    client, submitted, moderator, researcher, mailoutbox, django_capture_on_commit_callbacks
+):
+    researcher.preferred_language = "pl"
+    researcher.save(update_fields=["preferred_language"])
+    moderate(
+        client, moderator, submitted, "reject", REASON, capture=django_capture_on_commit_callbacks
+    )
+    [message] = mail_to(mailoutbox, researcher)
+    assert message.extra_headers["Content-Language"] == "pl"
+    assert f"http://127.0.0.1:8000/pl/contribute/evaluation/{submitted.pk}/" in message.body
+    assert "http://127.0.0.1:8000/pl/contribute/mine/" in message.body
+
+
 # Requesting changes
 
 

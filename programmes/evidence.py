@@ -2,6 +2,9 @@
 
 The portal computes every evidence rating from a programme's published evaluations; nobody types
 a rating in. This module is pure (no Django, no I/O) so the rubric is easy to read, test and rerun.
+It decides; it does not word. Explanations come out as data (``Sentence``: a code and the facts
+it states) and ``programmes.explanations`` words them in the reader's language when shown, as
+``programmes.rubric_text`` words the rubric below for the public page.
 
 What a rating means
     A rating describes how strong the causal evidence is that a programme changes one outcome. It

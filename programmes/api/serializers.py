@@ -40,7 +40,7 @@ class RatingSummarySerializer(serializers.Serializer):
 
 class OutcomeRatingSerializer(serializers.ModelSerializer):
     outcome = TermSerializer()
-    label = serializers.CharField(source="get_level_display")
+    label = serializers.CharField(source="api_label")
     explanation = serializers.CharField(source="api_explanation")
     reasons = serializers.ListField(child=serializers.CharField(), source="api_reasons")
 

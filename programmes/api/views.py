@@ -81,6 +81,7 @@ class RatingView:
                 outcome.level, outcome.explanation, names
             )
             outcome.api_reasons = explanations.reasons(outcome.reasons, names)
+            outcome.api_label = str(outcome.get_level_display())
         return cls(
             level=stored.level,
             label=str(stored.get_level_display()),

@@ -49,7 +49,12 @@ def to_text(apps, schema_editor):
         rating.reasons = [r["text"] for r in rating.reasons if r.get("code") == "legacy"]
         rating.save(update_fields=["explanation", "reasons"])
     for change in RatingChange.objects.filter(legacy_reason=""):
-        change.legacy_reason = RECOMPUTED_TEXT
+        reason = change.reason or {}
+        if reason.get("code") == "evaluation":  # the short form; the details stay behind
+            title, event = reason["evaluation"]["title"], reason.get("event", "published")
+            change.legacy_reason = f"Evaluation “{title}” {event}."
+        else:
+            change.legacy_reason = RECOMPUTED_TEXT
         change.save(update_fields=["legacy_reason"])
 
 
@@ -83,6 +88,17 @@ class Migration(migrations.Migration):
             field=models.JSONField(default=dict, verbose_name="reason"),
         ),
         migrations.RunPython(to_records, to_text),
+        # A default, so that undoing the removal below can add the text columns back.
+        migrations.AlterField(
+            model_name="programmerating",
+            name="explanation",
+            field=models.TextField(blank=True, default="", verbose_name="why"),
+        ),
+        migrations.AlterField(
+            model_name="outcomerating",
+            name="explanation",
+            field=models.TextField(blank=True, default="", verbose_name="why"),
+        ),
         migrations.RemoveField(model_name="programmerating", name="explanation"),
         migrations.RemoveField(model_name="outcomerating", name="explanation"),
         migrations.RenameField(

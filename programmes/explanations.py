@@ -98,10 +98,12 @@ def _outcomes(record, names):
 # --- What the evaluations found (one sentence per group) --------------------------------------
 
 
-def _found(singular, plural):
+def _found(message):
+    """``message(count)``: the counted sentence, an ``ngettext`` call (so it is extracted)."""
+
     def word(record, names):
         count = len(record["evaluations"])
-        return ngettext(singular, plural, count) % {
+        return message(count) % {
             "count": count,
             "outcome": names.outcome(record["outcome"]),
             "evaluations": _cites(record, names),
@@ -118,10 +120,10 @@ def _with_outcome(message):
     return lambda record, names: message() % {"outcome": names.outcome(record["outcome"])}
 
 
-def _with_months(singular, plural):
+def _with_months(message):
     def word(record, names):
         months = record["months"]
-        return ngettext(singular, plural, months) % {"count": months}
+        return message(months) % {"count": months}
 
     return word
 
@@ -250,28 +252,45 @@ def _legacy(record, names):
 
 _SENTENCES: dict[str, Callable] = {
     "sound_harm": _found(
-        "%(count)s sound evaluation found a significant harmful effect on %(outcome)s: "
-        "%(evaluations)s.",
-        "%(count)s sound evaluations found a significant harmful effect on %(outcome)s: "
-        "%(evaluations)s.",
+        lambda n: ngettext(
+            "%(count)s sound evaluation found a significant harmful effect on %(outcome)s: "
+            "%(evaluations)s.",
+            "%(count)s sound evaluations found a significant harmful effect on %(outcome)s: "
+            "%(evaluations)s.",
+            n,
+        )
     ),
     "sound_positive": _found(
-        "%(count)s sound evaluation found a significant positive effect on %(outcome)s: "
-        "%(evaluations)s.",
-        "%(count)s sound evaluations found a significant positive effect on %(outcome)s: "
-        "%(evaluations)s.",
+        lambda n: ngettext(
+            "%(count)s sound evaluation found a significant positive effect on %(outcome)s: "
+            "%(evaluations)s.",
+            "%(count)s sound evaluations found a significant positive effect on %(outcome)s: "
+            "%(evaluations)s.",
+            n,
+        )
     ),
     "sound_no_effect": _found(
-        "%(count)s sound evaluation found no significant effect on %(outcome)s: %(evaluations)s.",
-        "%(count)s sound evaluations found no significant effect on %(outcome)s: %(evaluations)s.",
+        lambda n: ngettext(
+            "%(count)s sound evaluation found no significant effect on %(outcome)s: "
+            "%(evaluations)s.",
+            "%(count)s sound evaluations found no significant effect on %(outcome)s: "
+            "%(evaluations)s.",
+            n,
+        )
     ),
     "weaker_positive": _found(
-        "%(count)s weaker evaluation found a positive effect on %(outcome)s: %(evaluations)s.",
-        "%(count)s weaker evaluations found a positive effect on %(outcome)s: %(evaluations)s.",
+        lambda n: ngettext(
+            "%(count)s weaker evaluation found a positive effect on %(outcome)s: %(evaluations)s.",
+            "%(count)s weaker evaluations found a positive effect on %(outcome)s: %(evaluations)s.",
+            n,
+        )
     ),
     "weaker_no_clear_effect": _found(
-        "%(count)s weaker evaluation found no clear effect on %(outcome)s: %(evaluations)s.",
-        "%(count)s weaker evaluations found no clear effect on %(outcome)s: %(evaluations)s.",
+        lambda n: ngettext(
+            "%(count)s weaker evaluation found no clear effect on %(outcome)s: %(evaluations)s.",
+            "%(count)s weaker evaluations found no clear effect on %(outcome)s: %(evaluations)s.",
+            n,
+        )
     ),
     "rule_harmful": _fixed(
         lambda: _(
@@ -304,14 +323,20 @@ _SENTENCES: dict[str, Callable] = {
         )
     ),
     "rule_well_supported": _with_months(
-        "This meets every condition for Well supported, including a positive effect still found "
-        "%(count)s month or more later.",
-        "This meets every condition for Well supported, including a positive effect still found "
-        "%(count)s months or more later.",
+        lambda n: ngettext(
+            "This meets every condition for Well supported, including a positive effect still "
+            "found %(count)s month or more later.",
+            "This meets every condition for Well supported, including a positive effect still "
+            "found %(count)s months or more later.",
+            n,
+        )
     ),
     "rule_not_lasting": _with_months(
-        "It is not Well supported because no positive result lasted %(count)s month or more.",
-        "It is not Well supported because no positive result lasted %(count)s months or more.",
+        lambda n: ngettext(
+            "It is not Well supported because no positive result lasted %(count)s month or more.",
+            "It is not Well supported because no positive result lasted %(count)s months or more.",
+            n,
+        )
     ),
     "rule_needs_strong_design": _fixed(
         lambda: _(

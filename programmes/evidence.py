@@ -2,6 +2,9 @@
 
 The portal computes every evidence rating from a programme's published evaluations; nobody types
 a rating in. This module is pure (no Django, no I/O) so the rubric is easy to read, test and rerun.
+It decides; it does not word. Explanations come out as data (``Sentence``: a code and the facts
+it states) and ``programmes.explanations`` words them in the reader's language when shown, as
+``programmes.rubric_text`` words the rubric below for the public page.
 
 What a rating means
     A rating describes how strong the causal evidence is that a programme changes one outcome. It
@@ -51,7 +54,7 @@ Headline per programme
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 RUBRIC_VERSION = "1.0"
@@ -68,23 +71,11 @@ class Level(StrEnum):
     INSUFFICIENT = "insufficient"
 
     @property
-    def label(self) -> str:
-        return _LEVEL_LABELS[self]
-
-    @property
     def rank(self) -> int:
         """Strength for sorting: higher is stronger evidence of benefit."""
         return _LEVEL_RANKS[self]
 
 
-_LEVEL_LABELS = {
-    Level.WELL_SUPPORTED: "Well supported",
-    Level.SUPPORTED: "Supported",
-    Level.PROMISING: "Promising",
-    Level.NO_EFFECT: "No effect",
-    Level.HARMFUL: "Harmful",
-    Level.INSUFFICIENT: "Insufficient evidence",
-}
 _LEVEL_RANKS = {
     Level.WELL_SUPPORTED: 5,
     Level.SUPPORTED: 4,
@@ -124,7 +115,7 @@ class EvaluationEvidence:
     key: str
     label: str  # human reference, e.g. "Beier et al. 2015"
     tier: Tier
-    design_name: str
+    design: str  # the study design's slug; its name is looked up when shown
     findings: tuple[Finding, ...]
     sample_size: int | None = None
     follow_up_months: int | None = None
@@ -133,12 +124,25 @@ class EvaluationEvidence:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """One sentence of an explanation: which kind of sentence (``code``) and the facts it states
+    (``params``: JSON-ready counts, levels, outcome slugs and evaluation citations). Ratings are
+    stored this way and worded in the reader's language by ``programmes.explanations``."""
+
+    code: str
+    params: dict = field(default_factory=dict, hash=False)
+
+    def as_data(self) -> dict:
+        return {"code": self.code, **self.params}
+
+
+@dataclass(frozen=True)
 class OutcomeRating:
     outcome: str
     outcome_name: str
     level: Level
-    explanation: str
-    reasons: tuple[str, ...]
+    explanation: tuple[Sentence, ...]
+    reasons: tuple[Sentence, ...]  # the rule that decided, then one "result" per evaluation
     evaluation_keys: tuple[str, ...]
     harm_signal: bool = False  # a weaker or unclear finding of harm: always shown
 
@@ -146,7 +150,7 @@ class OutcomeRating:
 @dataclass(frozen=True)
 class ProgrammeRating:
     level: Level
-    explanation: str
+    explanation: tuple[Sentence, ...]
     outcomes: tuple[OutcomeRating, ...]
     harmful_outcomes: tuple[OutcomeRating, ...]
     version: str
@@ -155,88 +159,33 @@ class ProgrammeRating:
 
 @dataclass(frozen=True)
 class LevelDefinition:
+    """A level and the codes of its criteria; ``programmes.explanations`` words them."""
+
     level: Level
-    label: str
-    meaning: str
     criteria: tuple[str, ...]
 
 
-def _definition(level: Level, meaning: str, *criteria: str) -> LevelDefinition:
-    return LevelDefinition(level, level.label, meaning, criteria)
-
-
 _RUBRIC = (
-    _definition(
+    LevelDefinition(
         Level.WELL_SUPPORTED,
-        "Several rigorous evaluations found a lasting positive effect.",
-        "At least two sound evaluations found a significant positive effect.",
-        "At least one of them is a randomised controlled trial, systematic review or "
-        "meta-analysis.",
-        "At least one of them followed participants for 12 months or more.",
-        "No sound evaluation found no effect or harm.",
+        ("two_sound_positive", "one_strong", "one_lasting", "no_sound_null_or_harm"),
     ),
-    _definition(
-        Level.SUPPORTED,
-        "Rigorous evidence of a positive effect, not yet replicated or not yet shown to last.",
-        "A sound randomised controlled trial, systematic review or meta-analysis found a "
-        "significant positive effect, or two sound quasi-experiments did.",
-        "If some sound evaluations found no effect, fewer of them did than found a positive one, "
-        "and the rating drops one step (Well supported becomes Supported, Supported becomes "
-        "Promising).",
-    ),
-    _definition(
-        Level.PROMISING,
-        "Early signs of a positive effect that still need a rigorous test.",
-        "One sound quasi-experiment found a significant positive effect, or positive results come "
-        "only from weaker designs.",
-        "No sound evaluation found no effect.",
-    ),
-    _definition(
-        Level.NO_EFFECT,
-        "Rigorous evaluations found no benefit.",
-        "At least one sound evaluation found no significant effect and none found a positive one, "
-        "or the sound evaluations disagree and at least half of them found no effect.",
-    ),
-    _definition(
-        Level.HARMFUL,
-        "A rigorous evaluation found that the programme made this outcome worse.",
-        "Any sound evaluation found a significant harmful effect.",
-        "This rating is always shown, whatever other evaluations found.",
-        "Harm found by weaker designs, or harm that is not significant, does not set this rating "
-        "but is always reported as a possible harm signal.",
-    ),
-    _definition(
-        Level.INSUFFICIENT,
-        "There is not yet enough evidence to judge.",
-        "No published evaluation, only qualitative or process evaluations, or only weaker designs "
-        "that found no positive effect.",
-    ),
+    LevelDefinition(Level.SUPPORTED, ("strong_or_two_sound_positive", "disagreement_step_down")),
+    LevelDefinition(Level.PROMISING, ("moderate_or_weaker_positive", "no_sound_null")),
+    LevelDefinition(Level.NO_EFFECT, ("sound_null",)),
+    LevelDefinition(Level.HARMFUL, ("sound_harm", "harm_always_shown", "weaker_harm_signal")),
+    LevelDefinition(Level.INSUFFICIENT, ("not_enough",)),
 )
 
+# The general rules behind every level, in the order the public page lists them.
 _NOTES = (
-    "Ratings are given per outcome, from published evaluations only.",
-    "A sound evaluation has a comparison group (a randomised controlled trial, systematic review, "
-    "meta-analysis, or quasi-experiment with a matched comparison group) and reports at least 20 "
-    "participants. Trials with fewer than 20 participants, or no reported sample size, count as "
-    "weaker designs.",
-    "Weaker designs, such as before-and-after studies without a comparison group, can make a "
-    "programme Promising at most.",
-    "Qualitative and process evaluations help explain how a programme works but cannot show that "
-    "it caused a change, so they do not count towards a rating.",
-    "A positive or harmful effect counts only if it is statistically significant. For weaker "
-    "designs, a positive effect whose significance was not reported still counts as promising.",
-    "The headline rating of a programme is Harmful if any outcome is Harmful; otherwise it is the "
-    "strongest rating among its outcomes.",
-    "Whether an evaluation was independent of the programme's developer is shown, but does not "
-    "change the rating.",
-)
-
-_MEANING = (
-    "A rating describes how strong the causal evidence is that a programme changes one specific "
-    "outcome, based only on published evaluations and computed by a public rubric. It is not an "
-    "endorsement or a recommendation, and it says nothing about the size of the effect, whether "
-    "the programme fits your setting, what it costs or how hard it is to run. 'Insufficient "
-    "evidence' means the programme has not been tested well enough yet, not that it does not work."
+    "per_outcome",
+    "sound_evaluation",
+    "weaker_designs",
+    "descriptive_designs",
+    "significance",
+    "headline",
+    "independence",
 )
 
 
@@ -245,13 +194,9 @@ def rubric() -> tuple[LevelDefinition, ...]:
     return _RUBRIC
 
 
-def what_a_rating_means() -> str:
-    """A short paragraph on what a rating does and does not mean."""
-    return _MEANING
-
-
 def rubric_notes() -> tuple[str, ...]:
-    """The general rules behind every level (designs, sample size, significance, headline)."""
+    """Codes of the general rules behind every level (designs, sample size, significance,
+    headline)."""
     return _NOTES
 
 
@@ -264,16 +209,7 @@ class _Result:
     finding: Finding
     kind: str  # "positive", "null", "harm" or "descriptive"
     sound: bool
-    downgrade: str | None  # why a strong/moderate design was treated as weak
-
-    @property
-    def cite(self) -> str:
-        ev = self.evaluation
-        size = "sample size not reported"
-        if ev.sample_size is not None:
-            size = f"{ev.sample_size} participants"
-        follow = f", {ev.follow_up_months}-month follow-up" if ev.follow_up_months else ""
-        return f"{ev.label} ({ev.design_name}, {size}{follow})"
+    downgrade: str | None  # why a strong/moderate design was treated as weak (a code)
 
     @property
     def harm_signal(self) -> bool:
@@ -291,9 +227,9 @@ def _downgrade_reason(ev: EvaluationEvidence) -> str | None:
     if ev.tier not in (Tier.STRONG, Tier.MODERATE):
         return None
     if ev.sample_size is None:
-        return "its sample size was not reported"
+        return "sample_unreported"
     if ev.sample_size < MIN_SAMPLE_SIZE:
-        return f"it had only {ev.sample_size} participants, fewer than {MIN_SAMPLE_SIZE}"
+        return "sample_too_small"
     return None
 
 
@@ -318,7 +254,7 @@ def _classify(ev: EvaluationEvidence, outcome: str) -> _Result | None:
     finding = min(findings, key=_priority)
     downgrade = _downgrade_reason(ev)
     if downgrade is None and _unclear(finding) and ev.tier in (Tier.STRONG, Tier.MODERATE):
-        downgrade = "it did not report whether this effect was statistically significant"
+        downgrade = "significance_unreported"
     sound = ev.tier in (Tier.STRONG, Tier.MODERATE) and downgrade is None
     kind = "descriptive" if ev.tier is Tier.DESCRIPTIVE else _kind(finding, sound)
     return _Result(ev, finding, kind, sound, downgrade)
@@ -374,154 +310,135 @@ def _level(a: _Assessment) -> Level:
 
 
 # --- Explaining it ---------------------------------------------------------------------------
-
-_NUMBERS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
-
-
-def _count(n: int, noun: str) -> str:
-    word = _NUMBERS[n] if n < len(_NUMBERS) else str(n)
-    return f"{word} {noun}{'' if n == 1 else 's'}"
+# The rubric says *which* sentences explain a rating and with what facts; their wording, in every
+# language, is ``programmes.explanations``. Each sentence is a code and JSON-ready parameters:
+# outcome slugs, levels, counts and evaluation citations (``_cite``).
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _cite(ev: EvaluationEvidence) -> dict:
+    return {
+        "key": ev.key,
+        "label": ev.label,
+        "design": ev.design,
+        "participants": ev.sample_size,
+        "follow_up": ev.follow_up_months,
+    }
 
 
-def _evidence_sentences(a: _Assessment) -> list[str]:
-    groups = (
-        ("harm", True, "sound evaluation", "found a significant harmful effect on"),
-        ("positive", True, "sound evaluation", "found a significant positive effect on"),
-        ("null", True, "sound evaluation", "found no significant effect on"),
-        ("positive", False, "weaker evaluation", "found a positive effect on"),
-        ("null", False, "weaker evaluation", "found no clear effect on"),
-    )
-    sentences = []
-    for kind, sound, noun, verb in groups:
-        if results := a.pick(kind, sound):
-            cites = _join([r.cite for r in results])
-            sentences.append(f"{_count(len(results), noun)} {verb} {a.outcome_name}: {cites}.")
-    return sentences
+_EVIDENCE_GROUPS = (
+    ("harm", True, "sound_harm"),
+    ("positive", True, "sound_positive"),
+    ("null", True, "sound_no_effect"),
+    ("positive", False, "weaker_positive"),
+    ("null", False, "weaker_no_clear_effect"),
+)
 
 
-def _rule_sentence(a: _Assessment, level: Level) -> str:
+def _evidence_sentences(a: _Assessment) -> list[Sentence]:
+    return [
+        Sentence(code, {"outcome": a.outcome, "evaluations": [_cite(r.evaluation) for r in found]})
+        for kind, sound, code in _EVIDENCE_GROUPS
+        if (found := a.pick(kind, sound))
+    ]
+
+
+def _rule_sentence(a: _Assessment, level: Level) -> Sentence:
     p, n = len(a.pick("positive")), len(a.pick("null"))
     if level is Level.HARMFUL:
-        return "A sound evaluation finding harm makes the rating Harmful, whatever else was found."
+        return Sentence("rule_harmful")
     if p and n >= p:
-        return "The sound evaluations disagree, and most found no effect."
+        return Sentence("rule_disagree_mostly_no_effect")
     if p and n:
-        return (
-            f"The sound evaluations disagree ({p} positive, {n} no effect), so the rating is one "
-            f"step below the {_positive_level(a).label} rating that the positive results alone "
-            "would earn."
+        earned = _positive_level(a).value
+        return Sentence(
+            "rule_disagree_step_down", {"positive": p, "no_effect": n, "earned": earned}
         )
     if level is Level.NO_EFFECT and a.pick("positive", sound=False):
-        return "Positive results from weaker designs do not outweigh a sound finding of no effect."
+        return Sentence("rule_weaker_outweighed")
     if level is Level.NO_EFFECT:
-        return "No sound evaluation found a positive effect."
+        return Sentence("rule_no_sound_positive")
     if level is Level.INSUFFICIENT:
         return _insufficient_sentence(a)
     return _positive_rule_sentence(a, level)
 
 
-def _positive_rule_sentence(a: _Assessment, level: Level) -> str:
+def _positive_rule_sentence(a: _Assessment, level: Level) -> Sentence:
     positives = a.pick("positive")
     strong = any(r.evaluation.tier is Tier.STRONG for r in positives)
     if level is Level.WELL_SUPPORTED:
-        return (
-            "This meets every condition for Well supported, including a positive effect still "
-            "found 12 months or more later."
-        )
+        return Sentence("rule_well_supported", {"months": LONG_FOLLOW_UP_MONTHS})
     if level is Level.SUPPORTED and len(positives) >= 2 and strong:
-        return "It is not Well supported because no positive result lasted 12 months or more."
+        return Sentence("rule_not_lasting", {"months": LONG_FOLLOW_UP_MONTHS})
     if level is Level.SUPPORTED and len(positives) >= 2:
-        return "Well supported would also need a randomised controlled trial or systematic review."
+        return Sentence("rule_needs_strong_design")
     if level is Level.SUPPORTED:
-        return "Well supported would need a second sound evaluation with a positive effect."
+        return Sentence("rule_needs_second_sound")
     if positives:
-        return "Supported would need a strong design or a second sound evaluation."
-    return "The positive results come only from weaker designs, so they are not yet conclusive."
+        return Sentence("rule_needs_strong_or_second")
+    return Sentence("rule_weaker_only")
 
 
-def _insufficient_sentence(a: _Assessment) -> str:
-    name = a.outcome_name
+def _insufficient_sentence(a: _Assessment) -> Sentence:
     if not a.results:
-        return f"No published evaluation reports results on {name}."
+        return Sentence("rule_no_evaluation", {"outcome": a.outcome})
     if all(r.kind == "descriptive" for r in a.results):
-        return (
-            f"Only qualitative or process evaluations report on {name}; they cannot show whether "
-            "the programme caused a change."
-        )
-    return f"No sound evaluation has measured {name}, and no weaker design found a positive effect."
+        return Sentence("rule_descriptive_only", {"outcome": a.outcome})
+    return Sentence("rule_nothing_sound", {"outcome": a.outcome})
 
 
-def _harm_sentence(r: _Result) -> str:
-    name = r.finding.outcome_name
+def _harm_sentence(r: _Result) -> Sentence:
+    params = {"evaluation": _cite(r.evaluation), "outcome": r.finding.outcome}
     if r.finding.significant is None:
-        return (
-            f"Possible harm signal: {r.cite} reported a harmful effect on {name} without saying "
-            "whether it was statistically significant."
-        )
+        return Sentence("harm_signal_unreported", params)
     if r.finding.significant is False:
-        return (
-            f"Possible harm signal: {r.cite} reported a harmful direction of effect on {name} "
-            "that was not statistically significant."
-        )
-    return (
-        f"Possible harm: {r.cite} found a significant harmful effect on {name}. Its design cannot "
-        "show that the programme caused this, so it does not set the rating to Harmful, but it "
-        "should be taken seriously."
-    )
+        return Sentence("harm_signal_not_significant", params)
+    return Sentence("harm_from_weaker_design", params)
 
 
-def _note_sentences(a: _Assessment) -> list[str]:
+def _downgrade_sentence(r: _Result) -> Sentence:
+    params = {"evaluation": _cite(r.evaluation), "why": r.downgrade, "minimum": MIN_SAMPLE_SIZE}
+    return Sentence("downgraded", params)
+
+
+def _note_sentences(a: _Assessment) -> list[Sentence]:
     notes = [_harm_sentence(r) for r in a.results if r.harm_signal]
     if not a.pick("harm") and any(r.sound for r in a.results):
-        notes.append("No sound evaluation found harm.")
+        notes.append(Sentence("no_sound_harm"))
     for r in a.results:
-        ev = r.evaluation
         if r.downgrade:
-            notes.append(
-                f"{ev.label} ({ev.design_name}) is treated as a weaker design because "
-                f"{r.downgrade}."
-            )
+            notes.append(_downgrade_sentence(r))
         if r.kind == "descriptive":
-            notes.append(
-                f"{ev.label} ({ev.design_name}) is descriptive: it helps explain how the "
-                "programme works but does not count towards the rating."
-            )
+            notes.append(Sentence("descriptive", {"evaluation": _cite(r.evaluation)}))
     return notes
 
 
-def _independence_sentence(supporting: tuple[_Result, ...]) -> list[str]:
+def _independence_sentence(supporting: tuple[_Result, ...]) -> list[Sentence]:
     if not supporting:
         return []
-    independent = [r.evaluation.label for r in supporting if r.evaluation.independent]
+    # One evaluation supporting several outcomes is named once.
+    evaluations = dict.fromkeys(r.evaluation for r in supporting)
+    independent = [_cite(ev) for ev in evaluations if ev.independent]
     if independent:
-        return [
-            f"At least one supporting evaluation ({_join(independent)}) was independent of the "
-            "programme's developer."
-        ]
-    return [
-        "None of the supporting evaluations is reported as independent of the programme's "
-        "developer."
-    ]
+        return [Sentence("independent", {"evaluations": independent})]
+    return [Sentence("not_independent")]
 
 
-def _reason(r: _Result) -> str:
-    what = {
-        "positive": "significant positive effect" if r.sound else "positive effect",
-        "null": "no significant effect" if r.sound else "no clear effect",
-        "harm": "significant harmful effect",
-        "descriptive": "descriptive study, not counted",
-    }[r.kind]
-    quality = "sound design" if r.sound else "weaker design"
-    if r.kind == "descriptive":
-        quality = "descriptive design"
-    elif r.downgrade:
-        quality += f" because {r.downgrade}"
-    harm = "; possible harm signal, does not set Harmful" if r.harm_signal else ""
-    return f"{r.cite}: {what} ({quality}{harm})."
+_RESULT_CODES = {"positive": "positive", "null": "no_effect", "harm": "harm"}
+
+
+def _reason(r: _Result) -> Sentence:
+    """What one evaluation found on the outcome, and how much it counts."""
+    return Sentence(
+        "result",
+        {
+            "evaluation": _cite(r.evaluation),
+            "result": _RESULT_CODES.get(r.kind, "descriptive"),
+            "sound": r.sound,
+            "downgrade": r.downgrade,
+            "minimum": MIN_SAMPLE_SIZE,
+            "harm_signal": r.harm_signal,
+        },
+    )
 
 
 def rate_outcome(
@@ -539,55 +456,47 @@ def _to_rating(a: _Assessment) -> OutcomeRating:
         sentences += _independence_sentence(a.supporting)
     reasons = (rule, *(_reason(r) for r in a.results))
     keys = tuple(dict.fromkeys(r.evaluation.key for r in a.results))
-    explanation = f"{level.label}: {' '.join(sentences)}"
     signal = any(r.harm_signal for r in a.results)
-    return OutcomeRating(a.outcome, a.outcome_name, level, explanation, reasons, keys, signal)
+    return OutcomeRating(a.outcome, a.outcome_name, level, tuple(sentences), reasons, keys, signal)
 
 
 # --- Headline per programme ------------------------------------------------------------------
 
 
-def _empty_programme(explanation: str) -> ProgrammeRating:
-    return ProgrammeRating(Level.INSUFFICIENT, explanation, (), (), RUBRIC_VERSION)
+def _empty_programme(code: str) -> ProgrammeRating:
+    return ProgrammeRating(Level.INSUFFICIENT, (Sentence(code),), (), (), RUBRIC_VERSION)
 
 
-def _headline(pairs: list[tuple[OutcomeRating, _Assessment]]) -> str:
-    harmful = [r.outcome_name for r, _ in pairs if r.level is Level.HARMFUL]
+def _headline(pairs: list[tuple[OutcomeRating, _Assessment]]) -> tuple[Sentence, ...]:
+    harmful = [r.outcome for r, _ in pairs if r.level is Level.HARMFUL]
     if harmful:
-        parts = [
-            f"Harmful: at least one sound evaluation found a significant harmful effect on "
-            f"{_join(harmful)}. This warning always comes first, whatever other outcomes show."
-        ]
+        sentences = [Sentence("headline_harmful", {"outcomes": harmful})]
     else:
         level = pairs[0][0].level
         top = [(r, a) for r, a in pairs if r.level is level]
-        parts = [f"{level.label} for {_join([r.outcome_name for r, _ in top])}."]
+        outcomes = [r.outcome for r, _ in top]
+        sentences = [Sentence("headline", {"level": level.value, "outcomes": outcomes})]
         if level in _POSITIVE_LEVELS:
             supporting = tuple(dict.fromkeys(x for _, a in top for x in a.supporting))
-            parts += _independence_sentence(supporting)
-    signals = [r.outcome_name for r, a in pairs if any(x.harm_signal for x in a.results)]
+            sentences += _independence_sentence(supporting)
+    signals = [r.outcome for r, a in pairs if any(x.harm_signal for x in a.results)]
     if signals:
-        parts.append(f"Possible harm signals were reported for {_join(signals)}.")
-    verb = "was" if len(pairs) == 1 else "were"
-    parts.append(f"{_count(len(pairs), 'outcome')} {verb} rated; see each outcome for the reasons.")
-    return " ".join(parts)
+        sentences.append(Sentence("harm_signals_reported", {"outcomes": signals}))
+    sentences.append(Sentence("outcomes_rated", {"count": len(pairs)}))
+    return tuple(sentences)
 
 
 def rate_programme(evaluations: Iterable[EvaluationEvidence]) -> ProgrammeRating:
     """Rate a programme from its PUBLISHED evaluations: per outcome, plus a headline."""
     evaluations = tuple(evaluations)
     if not evaluations:
-        return _empty_programme(
-            "Insufficient evidence: this programme has no published evaluations."
-        )
+        return _empty_programme("programme_no_evaluations")
     names: dict[str, str] = {}
     for ev in evaluations:
         for f in ev.findings:
             names.setdefault(f.outcome, f.outcome_name)
     if not names:
-        return _empty_programme(
-            "Insufficient evidence: the published evaluations do not report results on any outcome."
-        )
+        return _empty_programme("programme_no_outcomes")
     assessments = (_assess(slug, name, evaluations) for slug, name in names.items())
     pairs = sorted(
         ((_to_rating(a), a) for a in assessments),

@@ -90,7 +90,7 @@ def evidence_from(evaluation):
         key=str(evaluation.translation_key),
         label=evaluation.title,
         tier=evidence.Tier(evaluation.design.tier),
-        design_name=evaluation.design.name,
+        design=evaluation.design.slug,
         sample_size=evaluation.sample_size,
         follow_up_months=evaluation.follow_up_months,
         independent={"independent": True, "developer": False}.get(evaluation.independence),
@@ -126,9 +126,7 @@ def _outcome_changes(before, result):
     for slug in sorted(set(before) | set(after), key=lambda s: (after.get(s) or before[s])[0]):
         old, new = before.get(slug, (None, None)), after.get(slug, (None, None))
         if old[1] != new[1]:
-            changes.append(
-                {"outcome": slug, "name": new[0] or old[0], "old": old[1], "new": new[1]}
-            )
+            changes.append({"outcome": slug, "old": old[1], "new": new[1]})
     return changes
 
 
@@ -143,20 +141,24 @@ def _record_change(programme, old_level, before, result, reason, evaluation):
         new_level=result.level.value,
         outcomes=changes,
         reason=reason or RECOMPUTED,
+        legacy_reason="",
         evaluation=evaluation,
         rubric_version=result.version,
     )
 
 
-RECOMPUTED = "Ratings recomputed from the published evaluations."
+# The reason of a change no evaluation caused (a new rubric version, a rerun): shown worded by
+# ``programmes.explanations``.
+RECOMPUTED = {"code": "recomputed"}
 
 
 @transaction.atomic
-def refresh_rating(programme, reason="", evaluation=None):
+def refresh_rating(programme, reason=None, evaluation=None):
     """Recompute and store the rating of a programme and all its translations.
 
     A change of the headline or of any outcome's level is kept as a ``RatingChange`` with
-    ``reason`` (see ``evaluation_reason``); recomputing to the same result records nothing."""
+    ``reason``, structured data (see ``evaluation_reason``); recomputing to the same result
+    records nothing. Explanations are stored as the rubric's sentence records, never as text."""
     family = translations_of(programme)
     old_level, before = _stored_levels(family)
     result = evidence.rate_programme(evidence_from(e) for e in evaluations_for(programme, family))
@@ -171,7 +173,7 @@ def refresh_rating(programme, reason="", evaluation=None):
             defaults={
                 "level": result.level.value,
                 "rank": result.level.rank,
-                "explanation": result.explanation,
+                "explanation": [s.as_data() for s in result.explanation],
                 "has_harm": bool(result.harmful_outcomes),
                 "has_harm_signal": bool(result.harm_signals),
                 "rubric_version": result.version,
@@ -184,8 +186,8 @@ def refresh_rating(programme, reason="", evaluation=None):
                 outcome_id=outcome_ids[o.outcome],
                 level=o.level.value,
                 rank=o.level.rank,
-                explanation=o.explanation,
-                reasons=list(o.reasons),
+                explanation=[s.as_data() for s in o.explanation],
+                reasons=[s.as_data() for s in o.reasons],
                 harm_signal=o.harm_signal,
             )
             for o in result.outcomes
@@ -202,22 +204,23 @@ def rating_history(programme):
     )
 
 
-_DIRECTION_WORDS = {"positive": "positive on", "none": "no effect on", "harmful": "harmful on"}
+EVENTS = ("published", "unpublished", "moved", "deleted")
 
 
 def evaluation_reason(evaluation, event="published"):
-    """Why a rating changed, in one line: 'Evaluation "X" published: randomised controlled
-    trial, positive on sexual re-offending; no effect on attitudes.'"""
-    findings = {}
+    """Why a rating changed, as data worded when shown (``explanations.change_reason``): the
+    event, the evaluation (its id, and its title, kept for when it is gone), its design and
+    the outcomes it found positive, no effect on, or harmful."""
+    findings = {"positive": [], "none": [], "harmful": []}
     for result in evaluation.results.all():
-        findings.setdefault(result.direction, []).append(result.outcome.name.lower())
-    found = "; ".join(
-        f"{_DIRECTION_WORDS[direction]} {', '.join(names)}"
-        for direction, names in sorted(findings.items(), key=lambda item: item[0] != "positive")
-    )
-    design = evaluation.design.name.lower() if evaluation.design_id else "unknown design"
-    detail = f"{design}, {found}" if found else design
-    return f"Evaluation “{evaluation.title}” {event}: {detail}."
+        findings[result.direction].append(result.outcome.slug)
+    return {
+        "code": "evaluation",
+        "event": event,
+        "evaluation": {"key": str(evaluation.translation_key), "title": evaluation.title},
+        "design": evaluation.design.slug if evaluation.design_id else None,
+        "findings": {direction: sorted(set(slugs)) for direction, slugs in findings.items()},
+    }
 
 
 def refresh_all_ratings():

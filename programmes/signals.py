@@ -10,7 +10,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .models import EvaluationPage, ProgrammePage
 
 
-def _refresh_later(programme_id, reason="", evaluation_id=None):
+def _refresh_later(programme_id, reason=None, evaluation_id=None):
     def refresh():
         from .ratings import refresh_rating
 
@@ -37,7 +37,7 @@ def _programme_of(page):
 def _reason(page, event):
     from .ratings import evaluation_reason
 
-    return evaluation_reason(page, event) if isinstance(page, EvaluationPage) else ""
+    return evaluation_reason(page, event) if isinstance(page, EvaluationPage) else None
 
 
 @receiver(page_published)

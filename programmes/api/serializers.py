@@ -47,8 +47,9 @@ class RatingSummarySerializer(serializers.Serializer):
 
 class OutcomeRatingSerializer(serializers.ModelSerializer):
     outcome = TermSerializer()
-    label = serializers.CharField(source="get_level_display")
-    reasons = serializers.ListField(child=serializers.CharField())
+    label = serializers.CharField(source="api_label")
+    explanation = serializers.CharField(source="api_explanation")
+    reasons = serializers.ListField(child=serializers.CharField(), source="api_reasons")
 
     class Meta:
         model = OutcomeRating
@@ -74,7 +75,8 @@ class RatingChangeSerializer(serializers.ModelSerializer):
     old_level = serializers.ChoiceField(
         choices=RatingLevel.choices, allow_null=True, source="api_old_level"
     )
-    outcomes = OutcomeChangeSerializer(many=True)
+    outcomes = OutcomeChangeSerializer(many=True, source="api_outcomes")
+    reason = serializers.CharField(source="api_reason")
     evaluation = serializers.UUIDField(
         source="api_evaluation",
         allow_null=True,

@@ -6,19 +6,20 @@ from datetime import datetime
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
+from django.utils import translation
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from portal.api.errors import ErrorSerializer
-from portal.api.facets import LANG_PARAMETER, PAGING, facet_parameters
+from portal.api.facets import LANG, LANG_PARAMETER, PAGING, facet_parameters
 from portal.api.pages import parents_by_path, published
 from portal.api.pagination import PAGE_PARAMETERS
 from portal.api.views import FamilyViewSet
 from portal.translations import one_per_family
 
-from .. import evidence
+from .. import evidence, explanations
 from ..choices import RatingLevel
 from ..models import (
     EvaluationPage,
@@ -48,7 +49,9 @@ ID_NOTE = (
 
 @dataclass
 class RatingView:
-    """A programme's stored rating, or what the rubric says of a programme never rated."""
+    """A programme's stored rating, or what the rubric says of a programme never rated, with
+    its explanations worded in the active language (the view activates the one ``lang`` asks
+    for, English by default)."""
 
     level: str
     label: str
@@ -68,18 +71,26 @@ class RatingView:
             return cls(
                 level=unrated.level.value,
                 label=str(RatingLevel(unrated.level.value).label),
-                explanation=unrated.explanation,
+                explanation=explanations.text(unrated.explanation),
                 rubric_version=unrated.version,
             )
+        names = explanations.Names()
+        outcomes = list(stored.outcomes.all())
+        for outcome in outcomes:
+            outcome.api_explanation = explanations.outcome_text(
+                outcome.level, outcome.explanation, names
+            )
+            outcome.api_reasons = explanations.reasons(outcome.reasons, names)
+            outcome.api_label = str(outcome.get_level_display())
         return cls(
             level=stored.level,
             label=str(stored.get_level_display()),
-            explanation=stored.explanation,
+            explanation=explanations.text(stored.explanation, names),
             rubric_version=stored.rubric_version,
             has_harm=stored.has_harm,
             has_harm_signal=stored.has_harm_signal,
             computed_at=stored.computed_at,
-            outcomes=list(stored.outcomes.all()),
+            outcomes=outcomes,
         )
 
 
@@ -131,7 +142,7 @@ class ProgrammeViewSet(FamilyViewSet):
 
     def allowed_parameters(self):
         if self.action == "rating_history":
-            return PAGING
+            return (*PAGING, LANG)
         return super().allowed_parameters()
 
     def with_related(self, pages):
@@ -145,8 +156,9 @@ class ProgrammeViewSet(FamilyViewSet):
 
     def prepare(self, pages):
         pages = super().prepare(pages)
-        for page in pages:
-            page.api_rating = RatingView.of(page)
+        with translation.override(self.selection.lang):
+            for page in pages:
+                page.api_rating = RatingView.of(page)
         if self.action == "retrieve":
             for page in pages:
                 page.api_evaluations = sorted(
@@ -164,8 +176,8 @@ class ProgrammeViewSet(FamilyViewSet):
         summary="A programme's evidence rating",
         description="Computed from the programme's published evaluations by the portal's "
         "rubric, never typed in: a headline and one rating per outcome, each with a "
-        "plain-language explanation. A rating describes the strength of causal evidence; it is "
-        "not an endorsement.",
+        "plain-language explanation, worded in the language `lang` names (default English). "
+        "A rating describes the strength of causal evidence; it is not an endorsement.",
         parameters=[LANG_PARAMETER],
         responses={200: RatingSerializer, **ERRORS},
     )
@@ -176,8 +188,9 @@ class ProgrammeViewSet(FamilyViewSet):
     @extend_schema(
         summary="How a programme's rating changed",
         description="Every change of the headline or of an outcome's rating, newest first, "
-        "with its reason. Shared by all language versions.",
-        parameters=PAGE_PARAMETERS,
+        "with its reason, worded in the language `lang` names (default English). Shared by all "
+        "language versions.",
+        parameters=[*PAGE_PARAMETERS, LANG_PARAMETER],
         responses={
             200: OpenApiResponse(RatingChangeSerializer(many=True)),
             **ERRORS,
@@ -194,9 +207,12 @@ class ProgrammeViewSet(FamilyViewSet):
             .filter(pk__in={change.evaluation_id for change in changes})
             .values_list("pk", "translation_key")
         )
-        for change in changes:
-            change.api_old_level = change.old_level or None
-            change.api_evaluation = evaluations.get(change.evaluation_id)
+        with translation.override(self.selection.lang):
+            for change in changes:
+                change.api_old_level = change.old_level or None
+                change.api_evaluation = evaluations.get(change.evaluation_id)
+                change.api_reason = " ".join(explanations.change_reason(change))
+                change.api_outcomes = change.outcome_changes()
         return self.get_paginated_response(RatingChangeSerializer(changes, many=True).data)
 
 

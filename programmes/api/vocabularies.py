@@ -1,6 +1,8 @@
 """The catalogue's own lists as open data, beside the shared vocabularies: study designs with
 their evidence tier, and the rating levels from the rubric with what each means."""
 
+from django.utils import translation
+
 from rest_framework import serializers
 
 from vocabularies.api import (
@@ -10,7 +12,7 @@ from vocabularies.api import (
     vocabulary_serializer,
 )
 
-from .. import evidence
+from .. import rubric_text
 from ..models import StudyDesign
 
 
@@ -19,10 +21,13 @@ class VocabularyStudyDesignSerializer(VocabularyTermSerializer):
 
 
 def _rating_levels():
-    return [
-        {"slug": d.level.value, "name": d.label, "description": d.meaning}
-        for d in evidence.rubric()
-    ]
+    """The levels in the rubric's order, named and described in English like every other
+    vocabulary term here."""
+    with translation.override("en"):
+        return [
+            {"slug": d.level.value, "name": d.label, "description": d.meaning}
+            for d in rubric_text.levels()
+        ]
 
 
 def register_vocabularies():

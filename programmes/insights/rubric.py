@@ -7,89 +7,97 @@ from the code.
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
-from .. import evidence
+from .. import evidence, explanations, rubric_text
 from ..choices import DesignTier
 from ..models import StudyDesign
 
-EXAMPLE_OUTCOME = ("knowledge", "Knowledge")
+EXAMPLE_OUTCOME = ("knowledge", "Knowledge")  # a slug of the outcome vocabulary
 
 
 def _study(key, tier, design, direction, significant=True, sample=120, follow_up=None):
-    """A made-up evaluation with one finding on the example outcome."""
+    """A made-up evaluation with one finding on the example outcome; ``design`` is a slug of
+    the study design vocabulary, so the page names it as the catalogue does."""
     slug, name = EXAMPLE_OUTCOME
     return evidence.EvaluationEvidence(
         key=key,
-        label=f"Study {key}",
+        label=_("Study %(letter)s") % {"letter": key},
         tier=tier,
-        design_name=design,
+        design=design,
         sample_size=sample,
         follow_up_months=follow_up,
         findings=(evidence.Finding(slug, name, direction, significant),),
     )
 
 
-RCT = "randomised controlled trial"
-QUASI = "quasi-experiment"
-PRE_POST = "before-and-after study"
+RCT, QUASI, PRE_POST = "rct", "quasi-experiment", "before-after"
 POS, NONE, HARM = evidence.Direction.POSITIVE, evidence.Direction.NONE, evidence.Direction.HARMFUL
-LONG = evidence.LONG_FOLLOW_UP_MONTHS
 S, M, W = evidence.Tier.STRONG, evidence.Tier.MODERATE, evidence.Tier.WEAK
 
-# (what the example shows, the evaluations). Each is rated by the real rubric on the page.
-EXAMPLES = (
-    (_("One randomised trial with a positive effect"), (_study("A", S, RCT, POS),)),
-    (
-        _("Two positive evaluations, one of them with a lasting effect"),
-        (_study("A", S, RCT, POS, follow_up=LONG), _study("B", M, QUASI, POS)),
-    ),
-    (
-        _("Two positive trials and one that found no effect"),
+
+def examples():
+    """(what the example shows, the evaluations), in the active language. Each is rated by the
+    real rubric on the page; thresholds are read from the rubric now, not at import."""
+    long = evidence.LONG_FOLLOW_UP_MONTHS
+    return (
+        (_("One randomised trial with a positive effect"), (_study("A", S, RCT, POS),)),
         (
-            _study("A", S, RCT, POS, follow_up=2 * LONG),
-            _study("B", S, RCT, POS),
-            _study("C", M, QUASI, NONE, significant=False),
+            _("Two positive evaluations, one of them with a lasting effect"),
+            (_study("A", S, RCT, POS, follow_up=long), _study("B", M, QUASI, POS)),
         ),
-    ),
-    (
-        _("One positive trial and one trial that found no effect"),
-        (_study("A", S, RCT, POS), _study("B", S, RCT, NONE, significant=False)),
-    ),
-    (
-        _("A positive trial with too few participants"),
-        (_study("A", S, RCT, POS, sample=evidence.MIN_SAMPLE_SIZE - 5),),
-    ),
-    (
-        _("A before-and-after study with a positive effect"),
-        (_study("A", W, PRE_POST, POS, sample=300),),
-    ),
-    (
-        _("A quasi-experiment that found harm, and a positive trial"),
-        (_study("A", M, QUASI, HARM), _study("B", S, RCT, POS)),
-    ),
-)
+        (
+            _("Two positive trials and one that found no effect"),
+            (
+                _study("A", S, RCT, POS, follow_up=2 * long),
+                _study("B", S, RCT, POS),
+                _study("C", M, QUASI, NONE, significant=False),
+            ),
+        ),
+        (
+            _("One positive trial and one trial that found no effect"),
+            (_study("A", S, RCT, POS), _study("B", S, RCT, NONE, significant=False)),
+        ),
+        (
+            _("A positive trial with too few participants"),
+            (_study("A", S, RCT, POS, sample=evidence.MIN_SAMPLE_SIZE - 5),),
+        ),
+        (
+            _("A before-and-after study with a positive effect"),
+            (_study("A", W, PRE_POST, POS, sample=300),),
+        ),
+        (
+            _("A quasi-experiment that found harm, and a positive trial"),
+            (_study("A", M, QUASI, HARM), _study("B", S, RCT, POS)),
+        ),
+    )
 
 
 @dataclass(frozen=True)
 class WorkedExample:
     title: str
-    evaluations: tuple
+    evaluations: tuple  # (evaluation, its design's name)
     rating: evidence.OutcomeRating
+    explanation: list  # worded sentences
 
 
-def worked_examples():
-    return [
-        WorkedExample(title, studies, evidence.rate_outcome(*EXAMPLE_OUTCOME, studies))
-        for title, studies in EXAMPLES
-    ]
+def worked_examples(names=None):
+    names = names or explanations.Names()
+    shown = []
+    for title, studies in examples():
+        rating = evidence.rate_outcome(*EXAMPLE_OUTCOME, studies)
+        rows = tuple((study, names.design(study.design)) for study in studies)
+        worded = explanations.outcome_sentences(rating.level, rating.explanation, names)
+        shown.append(WorkedExample(title, rows, rating, worded))
+    return shown
 
 
 def best_level_for(tier):
     """The strongest rating evaluations of one design tier can earn on their own: three sound,
     positive, long-followed-up studies of that tier, rated by the rubric."""
+    long = evidence.LONG_FOLLOW_UP_MONTHS
     studies = tuple(
-        _study(str(n), evidence.Tier(tier), "study", POS, sample=500, follow_up=2 * LONG)
+        _study(str(n), evidence.Tier(tier), "study", POS, sample=500, follow_up=2 * long)
         for n in range(3)
     )
     return evidence.rate_outcome(*EXAMPLE_OUTCOME, studies).level
@@ -100,6 +108,10 @@ class DesignRow:
     design: object  # StudyDesign
     tier_label: str
     best: evidence.Level
+
+    @property
+    def best_label(self):
+        return explanations.level_label(self.best)
 
 
 def designs():
@@ -117,9 +129,9 @@ def page_context():
         "version": evidence.RUBRIC_VERSION,
         "min_sample_size": evidence.MIN_SAMPLE_SIZE,
         "long_follow_up_months": evidence.LONG_FOLLOW_UP_MONTHS,
-        "meaning": evidence.what_a_rating_means(),
-        "levels": evidence.rubric(),
-        "notes": evidence.rubric_notes(),
+        "meaning": rubric_text.WHAT_A_RATING_MEANS,
+        "levels": rubric_text.levels(),
+        "notes": rubric_text.notes(),
         "designs": designs(),
         "examples": worked_examples(),
     }

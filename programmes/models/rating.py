@@ -8,6 +8,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vocabularies import labels
+from vocabularies.models import Outcome
+
 from ..choices import RatingLevel
 
 
@@ -17,7 +20,9 @@ class ProgrammeRating(models.Model):
     )
     level = models.CharField(_("rating"), max_length=20, choices=RatingLevel.choices)
     rank = models.SmallIntegerField(_("strength"), help_text=_("Higher is stronger evidence."))
-    explanation = models.TextField(_("why"))
+    # The rubric's sentences, as data (``programmes.evidence.Sentence``); worded when shown by
+    # ``programmes.explanations``, in the reader's language.
+    explanation = models.JSONField(_("why"), default=list)
     has_harm = models.BooleanField(_("harm found"), default=False)
     has_harm_signal = models.BooleanField(_("possible harm reported"), default=False)
     rubric_version = models.CharField(_("rubric version"), max_length=20)
@@ -38,8 +43,8 @@ class OutcomeRating(models.Model):
     outcome = models.ForeignKey("vocabularies.Outcome", on_delete=models.CASCADE, related_name="+")
     level = models.CharField(_("rating"), max_length=20, choices=RatingLevel.choices)
     rank = models.SmallIntegerField(_("strength"))
-    explanation = models.TextField(_("why"))
-    reasons = models.JSONField(_("reasons"), default=list)
+    explanation = models.JSONField(_("why"), default=list)
+    reasons = models.JSONField(_("reasons"), default=list)  # sentence records, as above
     harm_signal = models.BooleanField(_("possible harm reported"), default=False)
 
     class Meta:
@@ -68,9 +73,14 @@ class RatingChange(models.Model):
         _("previous rating"), max_length=20, choices=RatingLevel.choices, blank=True
     )
     new_level = models.CharField(_("new rating"), max_length=20, choices=RatingLevel.choices)
-    # [{"outcome": slug, "name": "Sexual re-offending", "old": level or None, "new": level or None}]
+    # [{"outcome": slug, "old": level or None, "new": level or None}]
     outcomes = models.JSONField(_("changes per outcome"), default=list)
-    reason = models.TextField(_("reason"))
+    # Why, as data worded when shown (``programmes.explanations.change_reason``):
+    # {"code": "evaluation", "event", "evaluation": {"key", "title"}, "design", "findings"}
+    # or {"code": "recomputed"}.
+    reason = models.JSONField(_("reason"), default=dict)
+    # The English sentence that changes recorded before reasons were structured still show.
+    legacy_reason = models.TextField(_("reason (before structured reasons)"), blank=True)
     evaluation = models.ForeignKey(
         "programmes.EvaluationPage",
         on_delete=models.SET_NULL,
@@ -97,9 +107,16 @@ class RatingChange(models.Model):
         return RatingLevel(self.new_level).label
 
     def outcome_changes(self):
-        """Per-outcome changes with readable labels, for templates and the API."""
+        """Per-outcome changes with readable names and labels, for templates and the API (older
+        records also kept the outcome's name then)."""
         label = lambda level: RatingLevel(level).label if level else None  # noqa: E731
+        names = labels.names(Outcome)
         return [
-            {**change, "old_label": label(change.get("old")), "new_label": label(change.get("new"))}
+            {
+                **change,
+                "name": names.get(change["outcome"]) or change.get("name") or change["outcome"],
+                "old_label": label(change.get("old")),
+                "new_label": label(change.get("new")),
+            }
             for change in self.outcomes
         ]

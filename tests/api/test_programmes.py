@@ -9,6 +9,7 @@ import pytest
 from programmes.models import EvaluationPage
 from tests.factories.campaigns import translate
 from tests.factories.programmes import EvaluationPageFactory, ProgrammePageFactory
+from tests.programmes.conftest import german_words  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +103,10 @@ def test_publishing_an_evaluation_changes_the_rating_and_keeps_the_history(
         {"outcome": "sexual-reoffending", "name": "Sexual re-offending", "old": None,
          "new": "harmful"},
     ]  # fmt: skip
-    assert change["reason"].startswith("Evaluation “Trial in French prisons” published")
+    assert change["reason"] == (
+        "The evaluation “Trial in French prisons” was published. Its design: Randomised "
+        "controlled trial. It found a harmful effect on Sexual re-offending."
+    )
     assert change["evaluation"] == str(evaluation.translation_key)
     # The history is the programme's, whichever language version is asked for.
     german = translate(content.prison, "de")
@@ -179,3 +183,15 @@ def test_an_unknown_id_is_a_json_404(client, content):
 def test_a_page_id_is_not_an_id(client, content):
     response = client.get(f"/api/v1/programmes/{content.therapy.pk}/")
     assert response.status_code == 404
+
+
+@pytest.mark.usefixtures("german_words")
+def test_explanations_are_worded_in_the_language_lang_names(client, content):
+    url = f"/api/v1/programmes/{content.therapy.translation_key}/rating/"
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="de").json()
+    assert english["explanation"].startswith("Supported for ")  # English unless lang says
+    german = get(client, url, {"lang": "de"})
+    assert german["explanation"].startswith("Belegt für ")
+    assert german["explanation"].endswith("die Gründe stehen bei jedem Ergebnis.")
+    history = get(client, url + "history/", {"lang": "de"})["results"]
+    assert history and all(c["reason"].startswith("Die Evaluation „") for c in history)

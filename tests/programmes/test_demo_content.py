@@ -14,6 +14,7 @@ import pytest
 
 from programmes.demo.loader import ILLUSTRATIVE_NOTE, read_reports
 from programmes.demo.submissions import read_submissions
+from programmes.explanations import change_reason
 from programmes.models import (
     EvaluationPage,
     ImplementationReportPage,
@@ -198,7 +199,11 @@ def test_the_history_says_which_evaluation_changed_the_rating(demo_content):
     [change] = rating_history(programme)
     assert (change.old_level, change.new_level) == ("insufficient", "supported")
     assert change.evaluation == evaluation
-    assert change.reason.startswith(f"Evaluation “{evaluation.title}” published: randomised")
+    assert change.reason["evaluation"]["title"] == evaluation.title
+    assert change_reason(change)[:2] == [
+        f"The evaluation “{evaluation.title}” was published.",
+        "Its design: Randomised controlled trial.",
+    ]
 
 
 def test_every_evaluated_programme_has_a_history_that_names_its_evaluations(demo_content):

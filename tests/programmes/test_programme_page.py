@@ -4,6 +4,7 @@ from wagtail.models import Locale
 
 import pytest
 
+from programmes import explanations
 from tests.factories.programmes import (
     EvaluationPageFactory,
     ImplementationReportPageFactory,
@@ -104,8 +105,9 @@ def test_shows_the_rating_with_its_explanation_and_outcome_table(client, program
     rating = rate(programme)
     evidence = section(render(client, programme), "evidence-title")
     assert ratings_shown(evidence.find(cls="evidence__headline")) == ["supported"]
-    assert rating.explanation.startswith("Supported for Knowledge.")
-    assert rating.explanation in evidence.text
+    headline = explanations.text(rating.explanation)
+    assert headline.startswith("Supported for Knowledge.")
+    assert evidence.find("p", cls="evidence__explanation").text == headline
     table = evidence.find("table")
     assert table.find("caption").text == "Rating for each outcome, and why"
     rows = {row.find("th").text: ratings_shown(row) for row in table.find("tbody").find_all("tr")}
@@ -237,10 +239,17 @@ def test_shows_every_rating_change_newest_first_with_its_reason(client, programm
     newest, oldest = rows
     assert newest[1] == "Supported → Supported"
     assert newest[2] == "Attitudes: not rated → Supported Knowledge: Supported → No effect"
-    assert newest[3].startswith("Evaluation “Graz trial” published: randomised controlled trial")
+    assert newest[3].startswith(
+        "The evaluation “Graz trial” was published. Its design: Randomised controlled trial. "
+        "It found a positive effect on Attitudes. It found no effect on Knowledge. "
+        "Read the evaluation"
+    )
     assert oldest[1] == "Not rated → Supported"
     assert oldest[2] == "Knowledge: not rated → Supported"
-    assert "Evaluation “Vienna trial” published" in oldest[3]
+    assert oldest[3].startswith(
+        "The evaluation “Vienna trial” was published. Its design: Randomised controlled trial. "
+        "It found a positive effect on Knowledge."
+    )
     assert (second.url, "Read the evaluation") in [
         (a.attrs["href"], a.text) for a in details.find_all("a")
     ]
@@ -255,7 +264,7 @@ def test_an_unpublished_evaluation_is_named_in_the_history_but_not_linked(
     _details, rows = history_rows(render(client, programme))
     assert rows[0][1] == "Supported → Insufficient evidence"
     assert rows[0][2] == "Knowledge: Supported → no longer rated"
-    assert "Evaluation “Withdrawn trial” unpublished" in rows[0][3]
+    assert "The evaluation “Withdrawn trial” was unpublished." in rows[0][3]
     assert "Read the evaluation" not in rows[0][3]
 
 
@@ -289,16 +298,14 @@ def test_history_and_reports_cost_the_same_queries_however_many(
     from programmes.models import RatingChange
 
     def grow(n):
-        for i in range(n):
+        for _ in range(n):
             evaluation = evaluate(programme, result("knowledge"))
             RatingChange.objects.create(
                 translation_key=programme.translation_key,
                 old_level="promising",
                 new_level="supported",
-                outcomes=[
-                    {"outcome": "knowledge", "name": "Knowledge", "old": None, "new": "supported"}
-                ],
-                reason=f"Change {i}",
+                outcomes=[{"outcome": "knowledge", "old": None, "new": "supported"}],
+                reason={"code": "recomputed"},
                 evaluation=evaluation,
                 rubric_version="1.0",
             )
@@ -326,3 +333,33 @@ def test_a_german_page_names_terms_countries_and_languages_in_german(client, pro
     assert "Deutschland" in values and "Österreich" in values
     assert "Germany" not in values
     assert "Children" in " | ".join(facts(render(client, programme)).values())
+
+
+def test_reasons_recorded_in_english_before_still_show_marked_as_english(client, programme):
+    from programmes.models import RatingChange
+
+    RatingChange.objects.create(
+        translation_key=programme.translation_key,
+        new_level="supported",
+        outcomes=[{"outcome": "knowledge", "name": "Knowledge", "old": None, "new": "supported"}],
+        legacy_reason="Evaluation “Old trial” published: randomised controlled trial.",
+        rubric_version="1.0",
+    )
+    details, rows = history_rows(render(client, programme))
+    assert rows[0][2] == "Knowledge: not rated → Supported"
+    [english] = details.find_all("span", lang="en")
+    assert english.text == "Evaluation “Old trial” published: randomised controlled trial."
+
+
+def test_the_german_page_words_the_rating_in_german(client, programme, rate, publish, german_words):
+    evaluate(programme, result("knowledge"))
+    rating = rate(programme)
+    german_page = translate(programme, "de")
+    publish(german_page)
+    evidence = section(render(client, german_page), "evidence-title")
+    assert evidence.find("p", cls="evidence__explanation").text == (
+        "Belegt für Knowledge. Keine der stützenden Evaluationen gilt als unabhängig vom "
+        "Entwickler. 1 Ergebnis wurde bewertet; die Gründe stehen bei jedem Ergebnis."
+    )
+    cell = evidence.find("table").find("tbody").find_all("td")[1].text
+    assert cell.startswith(f"{rating.get_level_display()} – 1 solide Evaluation fand")

@@ -3,6 +3,7 @@
 
 import pytest
 
+from programmes.explanations import change_reason
 from programmes.models import RatingChange
 from programmes.ratings import evaluation_reason, rating_history, refresh_rating
 from tests.factories.programmes import EvaluationPageFactory, ProgrammePageFactory
@@ -35,10 +36,20 @@ def test_publishing_an_evaluation_records_the_change_and_its_reason(programme, p
     assert (change.old_level, change.new_level) == ("", "supported")
     assert change.old_label is None and change.new_label == "Supported"
     assert change.evaluation_id == evaluation.pk
-    assert change.reason == (
-        "Evaluation “Beier et al. 2015” published: randomised controlled trial, "
-        "positive on sexual re-offending; no effect on attitudes."
-    )
+    assert change.reason == {
+        "code": "evaluation",
+        "event": "published",
+        "evaluation": {"key": str(evaluation.translation_key), "title": "Beier et al. 2015"},
+        "design": "rct",
+        "findings": {"positive": ["sexual-reoffending"], "none": ["attitudes"], "harmful": []},
+    }
+    assert change.legacy_reason == ""
+    assert change_reason(change) == [
+        "The evaluation “Beier et al. 2015” was published.",
+        "Its design: Randomised controlled trial.",
+        "It found a positive effect on Sexual re-offending.",
+        "It found no effect on Attitudes.",
+    ]
     by_outcome = {c["outcome"]: (c["old"], c["new"]) for c in change.outcomes}
     assert by_outcome == {
         "sexual-reoffending": (None, "supported"),
@@ -60,21 +71,17 @@ def test_a_later_evaluation_records_only_what_changed(programme, publish):
     latest, first = rating_history(programme)
     assert (latest.old_level, latest.new_level) == ("supported", "well_supported")
     assert latest.outcomes == [
-        {
-            "outcome": "sexual-reoffending",
-            "name": "Sexual re-offending",
-            "old": "supported",
-            "new": "well_supported",
-        }
+        {"outcome": "sexual-reoffending", "old": "supported", "new": "well_supported"}
     ]
-    assert latest.reason.startswith("Evaluation “Replication 2019” published")
+    assert [c["name"] for c in latest.outcome_changes()] == ["Sexual re-offending"]
+    assert change_reason(latest)[0] == "The evaluation “Replication 2019” was published."
     assert first.new_level == "supported"
 
 
 def test_recomputing_the_same_rating_records_nothing(programme, publish):
     publish(two_outcome_evaluation(programme))
     refresh_rating(programme)
-    refresh_rating(programme, reason="Nightly recomputation.")
+    refresh_rating(programme, reason={"code": "recomputed"})
     assert RatingChange.objects.count() == 1
 
 
@@ -90,7 +97,8 @@ def test_unpublishing_records_the_fall_back(programme, publish, django_capture_o
 
     latest = rating_history(programme).first()
     assert (latest.old_level, latest.new_level) == ("supported", "insufficient")
-    assert latest.reason.startswith("Evaluation “Beier et al. 2015” unpublished")
+    assert latest.reason["event"] == "unpublished"
+    assert change_reason(latest)[0] == "The evaluation “Beier et al. 2015” was unpublished."
     assert {c["outcome"]: c["new"] for c in latest.outcomes} == {
         "sexual-reoffending": None,
         "attitudes": None,
@@ -105,7 +113,11 @@ def test_deleting_the_evaluation_keeps_the_history(
         evaluation.delete()
 
     latest, first = rating_history(programme)
-    assert latest.reason.startswith("Evaluation “Beier et al. 2015” deleted")
+    assert (latest.reason["event"], latest.reason["evaluation"]["title"]) == (
+        "deleted",
+        "Beier et al. 2015",
+    )
+    assert change_reason(latest)[0] == "The evaluation “Beier et al. 2015” was deleted."
     assert latest.new_level == "insufficient"
     assert first.evaluation is None  # the link is cleared, the record stays
 
@@ -126,10 +138,53 @@ def test_a_reason_lists_harm_and_a_descriptive_design(programme):
         design_slug="qualitative",
         results=[{"outcome": "wellbeing", "direction": "harmful"}],
     )
-    assert evaluation_reason(evaluation, "published") == (
-        "Evaluation “Process study” published: qualitative or process evaluation, "
-        "harmful on wellbeing."
-    )
+    reason = evaluation_reason(evaluation, "published")
+    assert (reason["design"], reason["findings"]["harmful"]) == ("qualitative", ["wellbeing"])
+    assert change_reason(RatingChange(reason=reason))[1:] == [
+        "Its design: Qualitative or process evaluation.",
+        "It found a harmful effect on Wellbeing.",
+    ]
+
+
+def test_a_change_no_evaluation_caused_is_recorded_as_a_code(programme, publish):
+    publish(two_outcome_evaluation(programme))
+    RatingChange.objects.all().delete()
+    from programmes.models import ProgrammeRating
+
+    ProgrammeRating.objects.update(level="promising")  # as if an older rubric had said so
+    refresh_rating(programme)
+    [change] = rating_history(programme)
+    assert change.reason == {"code": "recomputed"}
+    assert change_reason(change) == ["Ratings recomputed from the published evaluations."]
+
+
+def _strings(data, skip=("label", "title")):
+    """Every string in stored JSON, except evaluation labels and titles (content, not ours)."""
+    if isinstance(data, dict):
+        return [s for key, value in data.items() if key not in skip for s in _strings(value)]
+    if isinstance(data, list):
+        return [s for item in data for s in _strings(item)]
+    return [data] if isinstance(data, str) else []
+
+
+def test_nothing_english_is_stored_for_new_ratings(programme, publish):
+    import re
+
+    from programmes.models import OutcomeRating, ProgrammeRating
+
+    publish(two_outcome_evaluation(programme, sample_size=12))
+    stored = [
+        *ProgrammeRating.objects.values_list("explanation", flat=True),
+        *OutcomeRating.objects.values_list("explanation", flat=True),
+        *OutcomeRating.objects.values_list("reasons", flat=True),
+        *RatingChange.objects.values_list("reason", flat=True),
+        *RatingChange.objects.values_list("outcomes", flat=True),
+    ]
+    strings = _strings(stored)
+    assert strings, "the ratings were stored"
+    # Codes, slugs, levels and ids only: no sentence, no name, no space.
+    assert [s for s in strings if not re.fullmatch(r"[a-z0-9_-]+", s)] == []
+    assert set(RatingChange.objects.values_list("legacy_reason", flat=True)) == {""}
 
 
 def _locale(code):

@@ -2,9 +2,9 @@
 
 import pytest
 
-from programmes import evidence
+from programmes import evidence, explanations, rubric_text
 from programmes.choices import DesignTier
-from programmes.insights.rubric import EXAMPLES, best_level_for, worked_examples
+from programmes.insights.rubric import best_level_for, examples, worked_examples
 from programmes.models import StudyDesign
 from tests.helpers import dom, links, ratings_shown
 
@@ -26,16 +26,16 @@ def text_of(client):
 def test_every_level_its_meaning_and_criteria_come_from_the_rubric(client):
     shown = text_of(client)
     assert len(evidence.rubric()) == len(evidence.Level)
-    for definition in evidence.rubric():
+    for definition in rubric_text.levels():
         assert definition.label in shown
         assert definition.meaning in shown
         for criterion in definition.criteria:
             assert criterion in shown, criterion
     for level in evidence.Level:
-        assert level.label in shown
-    for note in evidence.rubric_notes():
+        assert explanations.level_label(level) in shown
+    for note in rubric_text.notes():
         assert note in shown
-    assert evidence.what_a_rating_means() in shown
+    assert str(rubric_text.WHAT_A_RATING_MEANS) in shown
 
 
 def test_the_thresholds_and_version_come_from_the_rubric(client):
@@ -52,15 +52,18 @@ def test_the_thresholds_and_version_come_from_the_rubric(client):
 def test_changing_a_criterion_in_the_code_changes_the_page(client, monkeypatch):
     old = evidence.rubric()
     first = old[0]
-    changed = evidence.LevelDefinition(
-        first.level, first.label, first.meaning, ("Three sound evaluations, all independent.",)
-    )
+    changed = evidence.LevelDefinition(first.level, ("sound_harm",))
     monkeypatch.setattr(evidence, "rubric", lambda: (changed, *old[1:]))
     monkeypatch.setattr(evidence, "MIN_SAMPLE_SIZE", 50)
+    monkeypatch.setattr(evidence, "LONG_FOLLOW_UP_MONTHS", 18)
+    well_supported = page(client).find("section", id="level-well_supported")
+    assert well_supported.find("ul", cls="rubric-criteria").text == rubric_text.criterion(
+        "sound_harm"
+    )
     shown = text_of(client)
-    assert "Three sound evaluations, all independent." in shown
-    assert first.criteria[0] not in shown
+    assert rubric_text.criterion(first.criteria[0]) not in shown
     assert "50 participants" in shown
+    assert "18 months" in shown
 
 
 def test_the_levels_are_shown_in_the_rubrics_order_with_their_badges(client):
@@ -112,11 +115,12 @@ def test_worked_examples_are_rated_by_the_rubric():
 
 def test_the_page_prints_the_rubrics_own_explanation_for_every_example(client):
     sections = page(client).find_all("section", cls="worked-example")
-    assert len(sections) == len(EXAMPLES)
-    for section, (title, studies) in zip(sections, EXAMPLES, strict=True):
+    assert len(sections) == len(examples())
+    for section, (title, studies) in zip(sections, examples(), strict=True):
         rating = evidence.rate_outcome("knowledge", "Knowledge", studies)
         assert str(title) in section.find("h3").text
-        assert rating.explanation in section.text
+        worded = explanations.outcome_text(rating.level, rating.explanation)
+        assert section.find("p", cls="worked-example__explanation").text == worded
         assert ratings_shown(section.find("p", cls="worked-example__result")) == [
             rating.level.value
         ]
@@ -153,3 +157,13 @@ def test_the_page_is_reachable_from_the_evidence_index(client, home):
 def test_few_queries(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         assert client.get(URL).status_code == 200
+
+
+def test_the_examples_name_designs_and_outcome_from_the_vocabularies(client):
+    first = page(client).find_all("section", cls="worked-example")[0]
+    assert first.find("tbody").find("td").text == "Randomised controlled trial"
+    explanation = first.find("p", cls="worked-example__explanation").text
+    assert explanation.startswith(
+        "Supported: 1 sound evaluation found a significant positive effect on Knowledge: "
+        "Study A (Randomised controlled trial, 120 participants)."
+    )

@@ -71,8 +71,11 @@ def test_approving_in_the_cms_publishes_it_and_recomputes_the_rating(
     change = RatingChange.objects.get(translation_key=programme.translation_key)
     assert (change.old_level, change.new_level) == ("", "supported")
     assert change.evaluation_id == submitted.pk
-    assert change.reason.startswith("Evaluation “Beier et al. 2015” published: ")
-    assert "positive on knowledge" in change.reason
+    assert (change.reason["event"], change.reason["evaluation"]["title"]) == (
+        "published",
+        "Beier et al. 2015",
+    )
+    assert change.reason["findings"]["positive"] == ["knowledge"]
     client.logout()
     assert "Beier et al. 2015" in visible_text(client.get(programme.url))
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0006_vocabularies_app'),
+        ('portal', '0007_user_preferred_language'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 

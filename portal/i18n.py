@@ -22,9 +22,12 @@ from django.conf import settings
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language_from_path, get_language_info
 
 from wagtail.models import Page, Site
+
+from babel import Locale as BabelLocale
+from babel import UnknownLocaleError
 
 # The language of the prefix of the request being served, if it has one.
 _prefix_language = ContextVar("prefix_language", default=None)
@@ -37,6 +40,16 @@ def default_language():
 def language_name(code):
     """A language's name in that language (the switcher and notices use it)."""
     return dict(settings.LANGUAGES).get(code, code)
+
+
+def language_name_in(code, language):
+    """The name of language ``code`` as written in ``language`` (from the Unicode CLDR, via
+    Babel), for use inside a sentence; the English name where CLDR has none."""
+    try:
+        name = BabelLocale.parse(language).languages.get(code)
+    except (UnknownLocaleError, ValueError):
+        name = None
+    return name or get_language_info(code)["name"]
 
 
 class PrefixLanguageMiddleware:

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, Site
 
@@ -137,7 +137,7 @@ def translation_notice(context):
         "language": current,
         "language_name": i18n.language_name(current),
         "original": original,
-        "original_name": get_language_info(original)["name_translated"],
+        "original_name": i18n.language_name_in(original, current),
         "can_translate": can_translate,
         "requested": page.translation_key.hex in request.session.get("translations_asked", [])
         if request

@@ -24,7 +24,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import get_language_from_path, get_language_info
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from babel import Locale as BabelLocale
 from babel import UnknownLocaleError
@@ -44,9 +44,10 @@ def language_name(code):
 
 def language_name_in(code, language):
     """The name of language ``code`` as written in ``language`` (from the Unicode CLDR, via
-    Babel), for use inside a sentence; the English name where CLDR has none."""
+    Babel), for use inside a sentence; the English name where CLDR has none. Portuguese is
+    Portugal's (CLDR's plain "pt" is Brazil's)."""
     try:
-        name = BabelLocale.parse(language).languages.get(code)
+        name = BabelLocale.parse("pt_PT" if language == "pt" else language).languages.get(code)
     except (UnknownLocaleError, ValueError):
         name = None
     return name or get_language_info(code)["name"]
@@ -156,6 +157,14 @@ def real_versions(page):
     return {version.locale.language_code: version for version in translations}
 
 
+_LOCALE_CODES = {}
+
+
 def page_language(page):
-    """The language a page's own text is written in."""
-    return page.locale.language_code
+    """The language a page's own text is written in, without a query per page in a list:
+    locales are few and never renumbered, so their codes are read once per process."""
+    if "locale" in page._state.fields_cache:
+        return page.locale.language_code
+    if page.locale_id not in _LOCALE_CODES:
+        _LOCALE_CODES.update(Locale.objects.values_list("id", "language_code"))
+    return _LOCALE_CODES.get(page.locale_id) or page.locale.language_code

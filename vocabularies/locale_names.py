@@ -17,10 +17,14 @@ def active_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
 
 
+# CLDR's plain "pt" is Brazilian Portuguese; the EU's official language is Portugal's.
+CLDR_LOCALES = {"pt": "pt_PT"}
+
+
 @lru_cache(maxsize=64)
 def _locale(language):
     try:
-        return Locale.parse(language)
+        return Locale.parse(CLDR_LOCALES.get(language, language))
     except (UnknownLocaleError, ValueError):
         return None
 

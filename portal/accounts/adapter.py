@@ -6,6 +6,10 @@ language, as the portal's do (``portal.mail``), whatever the language of the pag
 them; an address no member holds gets the language of the page.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -17,6 +21,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         user.preferred_language = mail.supported(translation.get_language())
         return super().save_user(request, user, form, commit=commit)
+
+    def get_login_redirect_url(self, request):
+        """After signing in, the same place in the language the visitor signed in under."""
+        return _in_current_language(super().get_login_redirect_url(request))
+
+    def get_logout_redirect_url(self, request):
+        return _in_current_language(super().get_logout_redirect_url(request))
 
     def send_mail(self, template_prefix, email, context):
         user = context.get("user")
@@ -31,6 +42,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def render_mail(self, template_prefix, email, context, headers=None):
         headers = {"Content-Language": translation.get_language(), **(headers or {})}
         return super().render_mail(template_prefix, email, context, headers=headers)
+
+
+def _in_current_language(url):
+    """``url`` (a path of this site, in whichever language) under the active language."""
+    target = translation.get_language()
+    source = translation.get_language_from_path(urlsplit(url).path) or settings.LANGUAGE_CODE
+    with translation.override(source):
+        return translate_url(url, target)
 
 
 def _localized(key, value, language):

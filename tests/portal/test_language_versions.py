@@ -185,3 +185,16 @@ def test_a_home_page_in_another_language_keeps_its_own_tree(client, home):
     assert HomePage.objects.filter(locale__language_code="fr").exists()
     assert dom(client.get("/fr/programmes/")).find("h1").text == "Programmes"
     assert dom(client.get("/nl/programmes/")).find("h1").text == "Programma's"
+
+
+def test_signing_in_keeps_the_visitors_language(client, home, django_user_model):
+    django_user_model.objects.create_user(email="ana@example.org", password="a-long-password-1")
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.get(email="ana@example.org")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    response = client.post(
+        "/pl/accounts/login/", {"login": "ana@example.org", "password": "a-long-password-1"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/pl/"

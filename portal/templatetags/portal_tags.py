@@ -19,13 +19,14 @@ def _menu_pages(request):
     site = Site.find_for_request(request)
     if site is None:
         return None, []
-    roots = {root.locale_id: root for root in site.root_page.get_translations(inclusive=True)}
     default_root = site.root_page
-    active = Locale.get_active()
-    local_root = roots.get(active.id, default_root)
     default_items = list(default_root.get_children().live().in_menu().specific(defer=True))
-    if local_root.pk == default_root.pk:
-        return local_root, default_items
+    active = Locale.get_active()
+    local_root = None
+    if active.id != default_root.locale_id:
+        local_root = default_root.get_translation_or_none(active)
+    if local_root is None:
+        return default_root, default_items
     local_items = list(local_root.get_children().live().in_menu().specific(defer=True))
     translated = {item.translation_key: item for item in local_items}
     items = [translated.pop(item.translation_key, item) for item in default_items]

@@ -136,10 +136,14 @@ def test_the_language_switcher_leads_to_the_same_material_in_german(client, mate
     response = client.get(material.url)
 
     switcher = dom(response).find("nav", cls="language-switcher")
-    hrefs = {a.attrs["hreflang"]: a.attrs["href"] for a in switcher.find_all("a")}
-    assert hrefs == {"en": material.url, "de": german.url}
+    translations = {
+        a.attrs["hreflang"]: a.attrs["href"]
+        for a in switcher.find_all("a")
+        if "hreflang" in a.attrs
+    }
+    assert translations == {"en": material.url, "de": german.url}
     assert german.url.startswith("/de/")
-    assert client.get(hrefs["de"]).status_code == 200
+    assert client.get(translations["de"]).status_code == 200
 
 
 def test_an_adaptation_is_badged_in_its_own_language_without_a_notice(client, campaign, material):

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -269,8 +269,12 @@ def test_a_confirmation_is_emailed(client, member, home):
     client.post("/accounts/delete/", {"confirm": "on"})
     [message] = mail.outbox
     assert message.to == ["mia@example.org"]
-    assert message.subject == "Your account has been deleted"
-    assert "Dear Mia Member" in message.body
+    # In Irish, the language Mia chose: the same sentence, from the Irish catalogue.
+    with translation.override("ga"):
+        assert message.subject == translation.gettext("Your account has been deleted")
+    assert message.subject != "Your account has been deleted"
+    assert message.extra_headers["Content-Language"] == "ga"
+    assert "Mia Member" in message.body
 
 
 def test_deletion_does_not_fail_when_mail_is_down(client, member, home, settings):

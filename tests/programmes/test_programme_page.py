@@ -358,7 +358,7 @@ def test_the_german_page_words_the_rating_in_german(client, programme, rate, pub
     publish(german_page)
     evidence = section(render(client, german_page), "evidence-title")
     assert evidence.find("p", cls="evidence__explanation").text == (
-        "Belegt für Knowledge. Keine der stützenden Evaluationen gilt als unabhängig vom "
+        "Belegt für Wissen. Keine der stützenden Evaluationen gilt als unabhängig vom "
         "Entwickler. 1 Ergebnis wurde bewertet; die Gründe stehen bei jedem Ergebnis."
     )
     cell = evidence.find("table").find("tbody").find_all("td")[1].text

@@ -30,6 +30,7 @@ def _row(doc):
         summary=doc["summary"],
         body=doc["body"],
         language=doc["language"],
+        family=doc.get("family") or doc["key"],
         url=doc["url"],
         date=doc["date"],
         rating_rank=doc["rating_rank"],
@@ -38,7 +39,7 @@ def _row(doc):
     )
 
 
-def _facet_rows(document_id, doc, is_public):
+def _facet_rows(document_id, doc, is_public, family):
     rows = []
     for facet in (*FACETS, "visibility"):
         values = doc.get(facet)
@@ -46,7 +47,11 @@ def _facet_rows(document_id, doc, is_public):
             if value not in (None, ""):
                 rows.append(
                     FacetValue(
-                        document_id=document_id, facet=facet, value=str(value), is_public=is_public
+                        document_id=document_id,
+                        facet=facet,
+                        value=str(value),
+                        is_public=is_public,
+                        family=family,
                     )
                 )
     return rows
@@ -68,13 +73,13 @@ def write(docs, fresh=False, queue=True):
         row.id = existing[row.key]
         row.updated_at = timezone.now()
     IndexedDocument.objects.bulk_create(new, batch_size=BATCH_SIZE)
-    fields = ["type", "title", "summary", "body", "language", "url", "date", "rating_rank",
-              "is_public", "source", "updated_at"]  # fmt: skip
+    fields = ["type", "title", "summary", "body", "language", "family", "url", "date",
+              "rating_rank", "is_public", "source", "updated_at"]  # fmt: skip
     IndexedDocument.objects.bulk_update(old, fields, batch_size=BATCH_SIZE)
     if old:
         FacetValue.objects.filter(document_id__in=[row.id for row in old]).delete()
     FacetValue.objects.bulk_create(
-        [value for row in rows for value in _facet_rows(row.id, row.source, row.is_public)],
+        [value for row in rows for value in _facet_rows(row.id, row.source, row.is_public, row.family)],
         batch_size=2000,
     )
     with connection.cursor() as cursor:

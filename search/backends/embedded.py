@@ -2,6 +2,7 @@
 database. SQLite (FTS5) by default, PostgreSQL (tsvector) at scale; ``search.fulltext`` hides
 the difference. Needs no server."""
 
+from django.conf import settings
 from django.db import connection
 
 from .. import text
@@ -38,17 +39,19 @@ class EmbeddedBackend:
     def search(self, request):
         """(total, hits, raw facet counts) for a SearchRequest."""
         with connection.cursor() as cursor:
-            match = None
+            match, terms = None, []
             if request.q:
-                match = engine(connection).matches(cursor, request.q, request.interface_language)
-            if request.q and match is None:  # only punctuation: nothing can match
-                return 0, [], {}
-            base = _Query(match, request.visibility)
+                terms = text.query_terms(
+                    request.q, request.q_language, interface_language=request.interface_language
+                )
+                if not terms:  # only punctuation: nothing can match
+                    return 0, [], {}
+                match = engine(connection).matches(cursor, terms)
+            base = _Query(match, request.visibility, request.one_per_family)
             total = base.count(cursor, request.filters)
             hits = base.hits(cursor, request) if total > request.offset else []
             counts = base.facet_counts(cursor, request, total)
         if request.q:
-            terms = text.query_terms(request.q, interface_language=request.interface_language)
             for hit, body in hits:
                 hit.snippet = text.highlight(body, terms, hit.language) or hit.snippet
         return total, [hit for hit, _body in hits], counts
@@ -57,9 +60,13 @@ class EmbeddedBackend:
 class _Query:
     """SQL for one search: a text match (or none), the visibility rule and facet filters."""
 
-    def __init__(self, match, visibility):
+    def __init__(self, match, visibility, one_per_family=False):
         self.match = match
         self.visibility = visibility
+        # Count and list translation families, not documents (``family`` is the document's
+        # own key where it has no translations).
+        self.counted = "DISTINCT d.family" if one_per_family else "*"
+        self.one_per_family = one_per_family
 
     def _from(self):
         if self.match is None:
@@ -104,7 +111,7 @@ class _Query:
         return f"SELECT {columns} FROM {source} WHERE {where}", source_params + where_params
 
     def count(self, cursor, filters):
-        sql, params = self._select("COUNT(*)", filters)
+        sql, params = self._select(f"COUNT({self.counted})", filters)
         cursor.execute(sql, params)
         return cursor.fetchone()[0]
 
@@ -112,10 +119,12 @@ class _Query:
         order = ORDER_BY[
             "newest" if request.sort == "relevance" and not self.match else request.sort
         ]
-        sql, params = self._select(
-            "d.key, d.type, d.title, d.url, d.language, d.summary, d.body, d.date, d.source",
-            request.filters,
-        )
+        columns = "d.key, d.type, d.title, d.url, d.language, d.summary, d.body, d.date, d.source"
+        if self.one_per_family:
+            sql, params = self._one_per_family(columns, request)
+            order = order.replace("m.score", "d.score")
+        else:
+            sql, params = self._select(columns, request.filters)
         cursor.execute(
             f"{sql} ORDER BY {order} LIMIT %s OFFSET %s",
             params + [request.per_page, request.offset],
@@ -124,6 +133,7 @@ class _Query:
         for key, type_, title, url, language, summary, body, _date, source in cursor.fetchall():
             source = source if isinstance(source, dict) else _json(source)
             hit = Hit(
+                also_in=[code for code in source.get("available_in") or [] if code != language],
                 key=key,
                 type=type_,
                 title=title,
@@ -136,6 +146,19 @@ class _Query:
             )
             results.append((hit, f"{summary} {body}" if summary else body))
         return results
+
+    def _one_per_family(self, columns, request):
+        """The matching documents, one per family: the version in ``family_language``, else
+        English, else the first indexed (the original, which its translations follow).
+        Returned as a derived table ``d`` (with ``m.score``), so ``ORDER_BY`` applies."""
+        inner, params = self._select(
+            "d.*, " + ("m.score AS score" if self.match else "0 AS score")
+            + ", ROW_NUMBER() OVER (PARTITION BY d.family ORDER BY CASE d.language "
+            "WHEN %s THEN 0 WHEN %s THEN 1 ELSE 2 END, d.id) AS family_rank",
+            request.filters,
+        )  # fmt: skip
+        params = [request.family_language, settings.LANGUAGE_CODE, *params]
+        return f"SELECT {columns} FROM ({inner}) d WHERE d.family_rank = 1", params
 
     def facet_counts(self, cursor, request, total):
         """Counts per facet value. A facet's own selection is left out of its counts, so a
@@ -156,8 +179,9 @@ class _Query:
         return counts
 
     def _counts_sql(self, facets, filters, total):
+        counted = "DISTINCT f.family" if self.one_per_family else "*"
         head = (
-            f"SELECT f.facet, f.value, COUNT(*) FROM {VALUES} f "
+            f"SELECT f.facet, f.value, COUNT({counted}) FROM {VALUES} f "
             f"WHERE f.facet IN ({_placeholders(facets)}) AND "
         )
         tail = " GROUP BY f.facet, f.value"
@@ -169,7 +193,8 @@ class _Query:
             # Few results: read just their facet rows, through the (document, facet, value)
             # index, rather than every row of these facets.
             return (
-                f"SELECT f.facet, f.value, COUNT(*) FROM ({subquery}) r CROSS JOIN {VALUES} f "
+                f"SELECT f.facet, f.value, COUNT({counted}) FROM ({subquery}) r "
+                f"CROSS JOIN {VALUES} f "
                 f"ON f.document_id = r.id WHERE f.facet IN ({_placeholders(facets)}){tail}",
                 [*params, *facets],
             )

@@ -7,6 +7,9 @@ from wagtail.rich_text import RichText
 
 import pytest
 
+from search.languages import LANGUAGES
+from search.schema import TEXT_FIELDS, language_field
+
 from portal import search as portal_search
 from portal.models import HomePage
 from programmes import search as programmes_search
@@ -23,7 +26,11 @@ from vocabularies.models import Setting
 
 pytestmark = pytest.mark.django_db
 
-SCHEMA_FIELDS = set(ContentDocument._doc_type.mapping.to_dict()["properties"])
+# Every field of the schema but the copies of the text in each language's fields, which
+# ``schema.language_document`` adds as the document is sent to Elasticsearch.
+SCHEMA_FIELDS = set(ContentDocument._doc_type.mapping.to_dict()["properties"]) - {
+    language_field(name, code) for code in LANGUAGES for name in TEXT_FIELDS
+}
 
 
 @pytest.fixture

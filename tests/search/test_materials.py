@@ -233,10 +233,12 @@ def test_translations_are_one_result_that_lists_the_other_languages(
     assert [(r["language"], r["url"], r["also_in"]) for r in found] == [
         ("en", "/campaigns/say-no/stay-safe-online-poster/", ["de", "ga", "sl"]),
     ]
-    # In German, the German version.
-    found = client.get("/de/api/search/", {"q": "stay safe online poster"}).json()["results"]
-    assert [(r["language"], r["url"]) for r in found] == [
-        ("de", "/de/campaigns/say-no/stay-safe-online-poster/")
+    # On the German search page, the German version, naming the others.
+    page = dom(client.get("/de/search/", {"q": "stay safe online poster"}))
+    titles_found = page.find_all("h3", cls="result__title")
+    assert [h.find("a").attrs["href"] for h in titles_found] == [german.url]
+    assert [p.text for p in page.find_all("p", cls="result__also-in")] == [
+        "Also available in: English, Gaeilge, Slovenščina"
     ]
     # Publishing the German version reindexed the original and the Slovenian version.
     assert indexed(key(poster))["available_in"] == ["de", "en", "ga", "sl"]

@@ -193,7 +193,7 @@ def test_the_schema_describes_the_search(client, db):
     facets = schema["components"]["schemas"]["SearchFacets"]
     assert list(facets["properties"]) == list(FACETS)
     suggest = schema["paths"]["/api/v1/search/suggest/"]["get"]
-    assert {p["name"] for p in suggest["parameters"]} == {*FACETS, "q"}
+    assert {p["name"] for p in suggest["parameters"]} == {*FACETS, "q", "q_language"}
     assert set(suggest["responses"]) == {"200", "400", "429", "503"}
 
 

@@ -79,7 +79,11 @@ def write(docs, fresh=False, queue=True):
     if old:
         FacetValue.objects.filter(document_id__in=[row.id for row in old]).delete()
     FacetValue.objects.bulk_create(
-        [value for row in rows for value in _facet_rows(row.id, row.source, row.is_public, row.family)],
+        [
+            value
+            for row in rows
+            for value in _facet_rows(row.id, row.source, row.is_public, row.family)
+        ],
         batch_size=2000,
     )
     with connection.cursor() as cursor:

@@ -66,9 +66,7 @@ def words(text):
 def fold(word):
     """The word without accents, and with letters that do not decompose spelt plainly."""
     decomposed = unicodedata.normalize("NFKD", word.lower().translate(FOLDED_LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(
-        FOLDED_LETTERS
-    )
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(FOLDED_LETTERS)
 
 
 @lru_cache(maxsize=32)

@@ -13,5 +13,5 @@ def facet_label(value, facet):
 
 @register.filter
 def facet_labels(values, facet):
-    """The labels of several stored values, joined: ``{{ hit.also_in|facet_labels:"language" }}``."""
+    """Labels of several stored values, joined: ``{{ hit.also_in|facet_labels:"language" }}``."""
     return ", ".join(label(facet, str(value)) for value in values or ())

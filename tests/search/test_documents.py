@@ -7,15 +7,13 @@ from wagtail.rich_text import RichText
 
 import pytest
 
-from search.languages import LANGUAGES
-from search.schema import TEXT_FIELDS, language_field
-
 from portal import search as portal_search
 from portal.models import HomePage
 from programmes import search as programmes_search
 from programmes.models import ProgrammeRating
 from search import registry
-from search.schema import ContentDocument
+from search.languages import LANGUAGES
+from search.schema import TEXT_FIELDS, ContentDocument, language_field
 from tests.factories.programmes import (
     EvaluationPageFactory,
     ImplementationReportPageFactory,

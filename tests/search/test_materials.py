@@ -6,13 +6,11 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from search.languages import LANGUAGES
-from search.schema import TEXT_FIELDS, language_field
-
 from campaigns.models import MaterialPage
 from search import rebuild
+from search.languages import LANGUAGES
 from search.models import IndexedDocument
-from search.schema import ContentDocument
+from search.schema import TEXT_FIELDS, ContentDocument, language_field
 from tests.factories.campaigns import (
     CampaignIndexPageFactory,
     CampaignPageFactory,

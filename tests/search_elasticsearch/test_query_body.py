@@ -7,7 +7,6 @@ Elasticsearch would.
 
 import importlib
 import json
-from fnmatch import fnmatch
 
 import pytest
 from elasticsearch.dsl import connections
@@ -15,8 +14,8 @@ from elasticsearch.dsl import connections
 from search.backends import elastic
 from search.backends.elastic import ElasticsearchBackend, faceted_search
 from search.facets import FACETS
-from search.query import SearchRequest
 from search.languages import LANGUAGES
+from search.query import SearchRequest
 from search.schema import (
     LANGUAGE_STEMMERS,
     ContentDocument,

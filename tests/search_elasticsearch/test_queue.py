@@ -16,9 +16,8 @@ import pytest
 from elasticsearch.dsl import connections
 
 from search import indexing, queue, rebuild
-from search.schema import language_document
 from search.models import IndexedDocument, PendingChange
-from search.schema import PortalSearch, index_alias
+from search.schema import PortalSearch, index_alias, language_document
 from tests.factories.programmes import ProgrammePageFactory
 
 from .fakes import content_doc, scripted_client

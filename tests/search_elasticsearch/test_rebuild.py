@@ -9,10 +9,9 @@ from django.core.management import CommandError, call_command
 import pytest
 
 from search import indexing, queue, rebuild
-from search.schema import language_document
 from search.backends.elastic import ElasticsearchBackend
 from search.models import IndexedDocument, PendingChange
-from search.schema import ContentDocument, index_alias
+from search.schema import ContentDocument, index_alias, language_document
 from tests.factories.programmes import ProgrammePageFactory
 
 from .fakes import content_doc

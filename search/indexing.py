@@ -9,7 +9,7 @@ later with backoff if it does not.
 import logging
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import Count, F, OuterRef, Subquery
 from django.utils import timezone
 
 from . import backends, registry
@@ -90,6 +90,7 @@ def write(docs, fresh=False, queue=True):
         engine(connection).write(
             cursor, [(r.id, r.language, r.title, r.summary, r.body) for r in rows]
         )
+    count_families({row.family for row in rows})
     if queue and backends.elasticsearch_enabled():
         enqueue([row.key for row in rows])
 
@@ -97,14 +98,31 @@ def write(docs, fresh=False, queue=True):
 @transaction.atomic
 def remove(keys):
     keys = list(keys)
-    ids = list(IndexedDocument.objects.filter(key__in=keys).values_list("id", flat=True))
+    found = list(IndexedDocument.objects.filter(key__in=keys).values_list("id", "family"))
+    ids = [doc_id for doc_id, _family in found]
     if ids:
         with connection.cursor() as cursor:
             engine(connection).delete(cursor, ids)
         FacetValue.objects.filter(document_id__in=ids).delete()
         IndexedDocument.objects.filter(id__in=ids).delete()
+        count_families({family for _id, family in found})
     if backends.elasticsearch_enabled():
         enqueue(keys)
+
+
+def count_families(families):
+    """Store how many versions each of these families has in the index (see ``family_size``)."""
+    sizes = (
+        IndexedDocument.objects.filter(family=OuterRef("family"))
+        .values("family")
+        .annotate(size=Count("id"))
+        .values("size")
+    )
+    families = list(families)
+    for start in range(0, len(families), BATCH_SIZE):
+        IndexedDocument.objects.filter(family__in=families[start : start + BATCH_SIZE]).update(
+            family_size=Subquery(sizes)
+        )
 
 
 def enqueue(keys):

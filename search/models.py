@@ -20,6 +20,7 @@ class IndexedDocument(models.Model):
     # The translation family: every language version of one page shares it; a document
     # without translations is a family of its own (its key).
     family = models.CharField(max_length=120, default="", db_index=True)
+    family_size = models.PositiveIntegerField(default=1)  # its indexed versions
     url = models.CharField(max_length=500)
     date = models.DateTimeField(null=True)
     rating_rank = models.SmallIntegerField(default=-1)

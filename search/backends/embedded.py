@@ -48,7 +48,11 @@ class EmbeddedBackend:
                     return 0, [], {}
                 match = engine(connection).matches(cursor, terms)
             base = _Query(match, request.visibility, request.one_per_family)
-            total = base.count(cursor, request.filters)
+            total = base.count(
+                cursor,
+                request.filters,
+                request.family_language if request.one_per_family else None,
+            )
             hits = base.hits(cursor, request) if total > request.offset else []
             counts = base.facet_counts(cursor, request, total)
         if request.q:
@@ -65,7 +69,6 @@ class _Query:
         self.visibility = visibility
         # Count and list translation families, not documents (``family`` is the document's
         # own key where it has no translations).
-        self.counted = "DISTINCT d.family" if one_per_family else "*"
         self.one_per_family = one_per_family
 
     def _from(self):
@@ -79,15 +82,19 @@ class _Query:
         return f"({sql}) m {join} {DOCS} d ON d.id = m.id", list(params)
 
     def _where(self, filters):
-        clauses, params = [], []
         # With a text match on SQLite, the id lists are tested on the match's id, so they
         # discard rows before the document's (wide) row is read: a filtered text search over
         # 50,000 documents reads ~300 rows instead of ~16,000. The unary + stops SQLite from
         # turning them into FTS5 rowid lookups, which would run the text query once per id.
         doc_id = "+m.id" if self.match is not None and connection.vendor == "sqlite" else "d.id"
+        return self._conditions(filters, "d", doc_id)
+
+    def _conditions(self, filters, alias, doc_id):
+        """The visibility rule and the facet filters, for the document ``alias``."""
+        clauses, params = [], []
         visible = []
         if PUBLIC in self.visibility:
-            visible.append("d.is_public = %s")
+            visible.append(f"{alias}.is_public = %s")
             params.append(True)
         groups = [v for v in self.visibility if v != PUBLIC]
         if groups:
@@ -105,13 +112,40 @@ class _Query:
             params += [facet, *values]
         return " AND ".join(clauses), params
 
-    def _select(self, columns, filters):
+    def _family_rule(self, filters, language):
+        """Of a family's versions that match, only the one to show: the version in
+        ``language``, else English, else the first indexed (the original, which its
+        translations follow). A document alone in its family needs no look at the others,
+        so a search over documents that are mostly untranslated costs (almost) nothing."""
+        rank = "CASE {0}.language WHEN %s THEN 0 WHEN %s THEN 1 ELSE 2 END"
+        better = (
+            f"({rank.format('s')} < {rank.format('d')} OR "
+            f"({rank.format('s')} = {rank.format('d')} AND s.id < d.id))"
+        )
+        params = [language, settings.LANGUAGE_CODE] * 4
+        conditions, condition_params = self._conditions(filters, "s", "s.id")
+        matched = ""
+        if self.match is not None:
+            match_sql, match_params = self.match
+            matched = f" AND s.id IN (SELECT id FROM ({match_sql}) ms)"
+            condition_params = condition_params + list(match_params)
+        return (
+            f"(d.family_size = 1 OR NOT EXISTS (SELECT 1 FROM {DOCS} s WHERE "
+            f"s.family = d.family AND s.id <> d.id AND {better} AND {conditions}{matched}))",
+            params + condition_params,
+        )
+
+    def _select(self, columns, filters, family_language=None):
+        """SQL and params; with ``family_language``, one document per family."""
         source, source_params = self._from()
         where, where_params = self._where(filters)
+        if family_language is not None:
+            rule, rule_params = self._family_rule(filters, family_language)
+            where, where_params = f"{where} AND {rule}", where_params + rule_params
         return f"SELECT {columns} FROM {source} WHERE {where}", source_params + where_params
 
-    def count(self, cursor, filters):
-        sql, params = self._select(f"COUNT({self.counted})", filters)
+    def count(self, cursor, filters, family_language=None):
+        sql, params = self._select("COUNT(*)", filters, family_language)
         cursor.execute(sql, params)
         return cursor.fetchone()[0]
 
@@ -120,11 +154,8 @@ class _Query:
             "newest" if request.sort == "relevance" and not self.match else request.sort
         ]
         columns = "d.key, d.type, d.title, d.url, d.language, d.summary, d.body, d.date, d.source"
-        if self.one_per_family:
-            sql, params = self._one_per_family(columns, request)
-            order = order.replace("m.score", "d.score")
-        else:
-            sql, params = self._select(columns, request.filters)
+        family_language = request.family_language if self.one_per_family else None
+        sql, params = self._select(columns, request.filters, family_language)
         cursor.execute(
             f"{sql} ORDER BY {order} LIMIT %s OFFSET %s",
             params + [request.per_page, request.offset],
@@ -146,19 +177,6 @@ class _Query:
             )
             results.append((hit, f"{summary} {body}" if summary else body))
         return results
-
-    def _one_per_family(self, columns, request):
-        """The matching documents, one per family: the version in ``family_language``, else
-        English, else the first indexed (the original, which its translations follow).
-        Returned as a derived table ``d`` (with ``m.score``), so ``ORDER_BY`` applies."""
-        inner, params = self._select(
-            "d.*, " + ("m.score AS score" if self.match else "0 AS score")
-            + ", ROW_NUMBER() OVER (PARTITION BY d.family ORDER BY CASE d.language "
-            "WHEN %s THEN 0 WHEN %s THEN 1 ELSE 2 END, d.id) AS family_rank",
-            request.filters,
-        )  # fmt: skip
-        params = [request.family_language, settings.LANGUAGE_CODE, *params]
-        return f"SELECT {columns} FROM ({inner}) d WHERE d.family_rank = 1", params
 
     def facet_counts(self, cursor, request, total):
         """Counts per facet value. A facet's own selection is left out of its counts, so a

@@ -64,6 +64,7 @@ lock: | $(BIN)/python
 bench: install-test
 	$(BIN)/python bench/catalogue.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/languages.py
 
 # Update the interface catalogues of the 23 languages besides English and compile them. Needs
 # GNU gettext (msgfmt); the compiled .mo files are committed, so running the portal does not.

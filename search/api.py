@@ -32,9 +32,11 @@ from portal.api.views import OpenDataViewMixin
 
 from . import facets, query, service
 from .facets import FACETS
+from .languages import LANGUAGES
 from .schema import SORTS
 
 SORT = "sort"
+QUERY_LANGUAGE = "q_language"
 SUGGESTIONS = 8
 # Suggestions are the first few best matches, whatever else the request says.
 SUGGESTION_REQUEST = {"per_page": SUGGESTIONS, "page": 1, "sort": "relevance"}
@@ -59,6 +61,7 @@ def results_body(results, page_size_name="page_size"):
                 "snippet": hit.snippet,
                 "rating": hit.rating,
                 "date": hit.date,
+                "also_in": hit.also_in,
             }
             for hit in results.hits
         ],
@@ -111,6 +114,11 @@ class SearchHitSerializer(serializers.Serializer):
     date = serializers.DateTimeField(
         allow_null=True, help_text="When it was last published or changed."
     )
+    also_in = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The other languages this result is available in (its translations, and "
+        "for materials their files); each translation family is one result.",
+    )
 
 
 class SearchFacetOptionSerializer(serializers.Serializer):
@@ -159,6 +167,15 @@ TEXT_PARAMETER = OpenApiParameter(
     f"{query.MAX_QUERY_LENGTH} characters): every word must appear in the title, summary or "
     "text. Without it, everything that matches the filters is listed.",
 )
+QUERY_LANGUAGE_PARAMETER = OpenApiParameter(
+    QUERY_LANGUAGE,
+    str,
+    enum=list(LANGUAGES),
+    description="The language the words of `q` are in, if known. Its words then match other "
+    "forms of themselves in that language only (and themselves exactly in any language), so "
+    "a word of one language no longer finds a look-alike of another. Without it, and "
+    "unless `language` selects exactly one language, words match in every EU language.",
+)
 SORT_PARAMETER = OpenApiParameter(
     SORT,
     str,
@@ -176,7 +193,9 @@ ERRORS = {
 SEARCH_DESCRIPTION = (
     "Everything the portal's search finds, as its search page shows it: programmes, "
     "evaluations, implementation reports, pages, support services, working groups and their "
-    "outputs, campaigns and materials, every language version a result of its own. Filters "
+    "outputs, campaigns and materials, each translation family once (in the language "
+    "`available_in` selects if one, else the interface language, else English, else the "
+    "original), with `also_in` naming its other languages. Filters "
     "are the facets, with the same values as the list endpoints'; a value no content has "
     "finds nothing, and `facets` lists the values there are. Signed-in members of a working "
     "group (with the portal's session cookie) also find that group's discussions, documents "
@@ -188,13 +207,19 @@ SEARCH_DESCRIPTION = (
 @method_decorator(vary_on_cookie, name="dispatch")
 class SearchView(OpenDataViewMixin, APIView):
     def allowed_parameters(self):
-        return (*FACETS, TEXT, SORT, *PAGING)
+        return (*FACETS, TEXT, QUERY_LANGUAGE, SORT, *PAGING)
 
     @extend_schema(
         summary="Search",
         operation_id="search",
         description=SEARCH_DESCRIPTION,
-        parameters=[TEXT_PARAMETER, SORT_PARAMETER, *PAGE_PARAMETERS, *FACET_PARAMETERS],
+        parameters=[
+            TEXT_PARAMETER,
+            QUERY_LANGUAGE_PARAMETER,
+            SORT_PARAMETER,
+            *PAGE_PARAMETERS,
+            *FACET_PARAMETERS,
+        ],
         responses={
             200: SearchResultsSerializer,
             404: OpenApiResponse(ErrorSerializer, description="A page past the end."),
@@ -213,14 +238,14 @@ class SearchView(OpenDataViewMixin, APIView):
 @method_decorator(vary_on_cookie, name="dispatch")
 class SuggestView(OpenDataViewMixin, APIView):
     def allowed_parameters(self):
-        return (*FACETS, TEXT)
+        return (*FACETS, TEXT, QUERY_LANGUAGE)
 
     @extend_schema(
         summary="Search suggestions",
         operation_id="search_suggest",
         description=f"Titles for a search box: the first {SUGGESTIONS} best matches of `q` "
         "with the filters given, found as `/api/v1/search/` finds them. Without `q`, none.",
-        parameters=[TEXT_PARAMETER, *FACET_PARAMETERS],
+        parameters=[TEXT_PARAMETER, QUERY_LANGUAGE_PARAMETER, *FACET_PARAMETERS],
         responses={200: SuggestionsSerializer, **ERRORS},
     )
     def get(self, request):

@@ -53,6 +53,7 @@ def document(key, type, title, language, url, **fields):
         "type": type,
         "language": language,
         "available_in": [language],
+        "family": f"{type}:{key}",
     }
     doc.update(fields)
     if doc["date"] is not None:
@@ -74,10 +75,11 @@ def is_searchable_page(page):
 
 
 def page_fields(page, language=None, available_in=None):
-    """A page's language (its locale's unless given), URL, date and languages (its live
-    translations' unless given)."""
+    """A page's language (its locale's unless given), URL, date, languages (its live
+    translations' unless given) and translation family."""
     return {
         "language": language or page.locale.language_code,
+        "family": f"page:{page.translation_key}",
         "url": page.get_url() or "",
         "date": page.last_published_at or page.first_published_at,
         "available_in": translation_languages(page) if available_in is None else available_in,

@@ -1,21 +1,25 @@
-"""The database's own full-text engine, behind one small interface.
+"""The database's own full-text engine, behind one small interface, holding the same tokens.
 
-SQLite: an FTS5 table whose rowid is the document's id. Text is stemmed in Python with the
-Snowball stemmer of the document's language (``search.text``), and queries OR every
-language's stem of each word.
+Words are turned into tokens in Python (``search.text``): the folded word, and its stems in
+the document's language marked with that language. Both databases store exactly those tokens
+and match queries against them, so they find the same documents for the same query:
 
-PostgreSQL: a table of tsvectors built with the text search configuration of the document's
-language (``german`` for German, ``simple`` where PostgreSQL has none), with a GIN index.
-Queries OR ``websearch_to_tsquery`` under every configuration the server has.
+* SQLite: an FTS5 table whose rowid is the document's id. Its ``ascii`` tokenizer leaves every
+  non-ASCII letter as it is and keeps ``_`` inside a token, so it splits the stored text at
+  the spaces between tokens and nowhere else.
+* PostgreSQL: a table of ``tsvector`` values, written as literals (``'cs_rod':2A``), which
+  PostgreSQL takes as they are, with a GIN index; queries are ``tsquery`` literals. No text
+  search configuration, and so no server-side stemming, is involved.
+
+Ranking: BM25 (SQLite) or ``ts_rank_cd`` (PostgreSQL), title above summary above body.
 """
 
 from . import text
-from .languages import engine_names
 
 TABLE = "search_fulltext"
 
-# EU language code -> PostgreSQL text search configuration (see ``languages``).
-POSTGRES_CONFIGS = engine_names("postgres")
+# PostgreSQL weights of the three fields (``schema.TEXT_WEIGHTS`` orders them the same way).
+POSTGRES_WEIGHTS = {"title": "A", "summary": "B", "body": "D"}
 
 
 def engine(connection):
@@ -27,7 +31,7 @@ class SQLiteFullText:
     def create(cursor):
         cursor.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-            "title, summary, body, tokenize = 'unicode61 remove_diacritics 2')"
+            "title, summary, body, tokenize = \"ascii tokenchars '_'\")"
         )
 
     @staticmethod
@@ -51,20 +55,17 @@ class SQLiteFullText:
             [
                 (
                     doc_id,
-                    text.stemmed_text(title, language),
-                    text.stemmed_text(summary, language),
-                    text.stemmed_text(body, language),
+                    text.indexed_text(title, language),
+                    text.indexed_text(summary, language),
+                    text.indexed_text(body, language),
                 )
                 for doc_id, language, title, summary, body in rows
             ],
         )
 
     @staticmethod
-    def matches(cursor, query, interface_language):
+    def matches(cursor, terms):
         """SQL selecting (id, score) of matching documents, higher score first, and params."""
-        terms = text.query_terms(query, interface_language=interface_language)
-        if not terms:
-            return None
         from .schema import TEXT_WEIGHTS
 
         weights = ", ".join(f"{weight:g}" for weight in TEXT_WEIGHTS.values())
@@ -99,59 +100,28 @@ class PostgresFullText:
 
     @staticmethod
     def write(cursor, rows):
-        """Text is folded to unaccented letters first, as FTS5's ``remove_diacritics`` does
-        on SQLite, so "cafe" finds "café" on both databases."""
         cursor.executemany(
-            f"INSERT INTO {TABLE} (document_id, vector) VALUES (%s, "
-            "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
-            "setweight(to_tsvector(%s::regconfig, %s), 'B') || "
-            "setweight(to_tsvector(%s::regconfig, %s), 'D')) "
+            f"INSERT INTO {TABLE} (document_id, vector) VALUES (%s, %s::tsvector) "
             "ON CONFLICT (document_id) DO UPDATE SET vector = EXCLUDED.vector",
             [
                 (
                     doc_id,
-                    config,
-                    text.fold(title),
-                    config,
-                    text.fold(summary),
-                    config,
-                    text.fold(body),
-                )  # fmt: skip
+                    text.tsvector(
+                        zip((title, summary, body), POSTGRES_WEIGHTS.values(), strict=True),
+                        language,
+                    ),
+                )
                 for doc_id, language, title, summary, body in rows
-                for config in [PostgresFullText.config(cursor, language)]
             ],
         )
 
     @staticmethod
-    def config(cursor, language):
-        name = POSTGRES_CONFIGS.get(language, "simple")
-        return name if name in _available_configs(cursor) else "simple"
-
-    @staticmethod
-    def matches(cursor, query, interface_language):
-        if not text.words(query):
-            return None
-        configs = sorted(set(POSTGRES_CONFIGS.values()) & _available_configs(cursor))
-        tsquery = " || ".join(["websearch_to_tsquery(%s::regconfig, %s)"] * (len(configs) + 1))
-        folded = text.fold(query)
-        params = [p for config in ["simple", *configs] for p in (config, folded)]
+    def matches(cursor, terms):
         return (
             f"SELECT document_id AS id, ts_rank_cd(vector, q.query) AS score "
-            f"FROM {TABLE}, (SELECT {tsquery} AS query) AS q WHERE vector @@ q.query",
-            params,
+            f"FROM {TABLE}, (SELECT %s::tsquery AS query) AS q WHERE vector @@ q.query",
+            [text.tsquery(terms)],
         )
-
-
-_CONFIGS = {}
-
-
-def _available_configs(cursor):
-    """Text search configurations this server has, read once per database."""
-    name = cursor.db.settings_dict["NAME"]
-    if name not in _CONFIGS:
-        cursor.execute("SELECT cfgname FROM pg_ts_config")
-        _CONFIGS[name] = frozenset(row[0] for row in cursor.fetchall())
-    return _CONFIGS[name]
 
 
 _ENGINES = {"sqlite": SQLiteFullText, "postgresql": PostgresFullText}

@@ -9,7 +9,7 @@ later with backoff if it does not.
 import logging
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import Count, F, OuterRef, Subquery
 from django.utils import timezone
 
 from . import backends, registry
@@ -30,6 +30,7 @@ def _row(doc):
         summary=doc["summary"],
         body=doc["body"],
         language=doc["language"],
+        family=doc.get("family") or doc["key"],
         url=doc["url"],
         date=doc["date"],
         rating_rank=doc["rating_rank"],
@@ -38,7 +39,7 @@ def _row(doc):
     )
 
 
-def _facet_rows(document_id, doc, is_public):
+def _facet_rows(document_id, doc, is_public, family):
     rows = []
     for facet in (*FACETS, "visibility"):
         values = doc.get(facet)
@@ -46,7 +47,11 @@ def _facet_rows(document_id, doc, is_public):
             if value not in (None, ""):
                 rows.append(
                     FacetValue(
-                        document_id=document_id, facet=facet, value=str(value), is_public=is_public
+                        document_id=document_id,
+                        facet=facet,
+                        value=str(value),
+                        is_public=is_public,
+                        family=family,
                     )
                 )
     return rows
@@ -68,19 +73,24 @@ def write(docs, fresh=False, queue=True):
         row.id = existing[row.key]
         row.updated_at = timezone.now()
     IndexedDocument.objects.bulk_create(new, batch_size=BATCH_SIZE)
-    fields = ["type", "title", "summary", "body", "language", "url", "date", "rating_rank",
-              "is_public", "source", "updated_at"]  # fmt: skip
+    fields = ["type", "title", "summary", "body", "language", "family", "url", "date",
+              "rating_rank", "is_public", "source", "updated_at"]  # fmt: skip
     IndexedDocument.objects.bulk_update(old, fields, batch_size=BATCH_SIZE)
     if old:
         FacetValue.objects.filter(document_id__in=[row.id for row in old]).delete()
     FacetValue.objects.bulk_create(
-        [value for row in rows for value in _facet_rows(row.id, row.source, row.is_public)],
+        [
+            value
+            for row in rows
+            for value in _facet_rows(row.id, row.source, row.is_public, row.family)
+        ],
         batch_size=2000,
     )
     with connection.cursor() as cursor:
         engine(connection).write(
             cursor, [(r.id, r.language, r.title, r.summary, r.body) for r in rows]
         )
+    count_families({row.family for row in rows})
     if queue and backends.elasticsearch_enabled():
         enqueue([row.key for row in rows])
 
@@ -88,14 +98,31 @@ def write(docs, fresh=False, queue=True):
 @transaction.atomic
 def remove(keys):
     keys = list(keys)
-    ids = list(IndexedDocument.objects.filter(key__in=keys).values_list("id", flat=True))
+    found = list(IndexedDocument.objects.filter(key__in=keys).values_list("id", "family"))
+    ids = [doc_id for doc_id, _family in found]
     if ids:
         with connection.cursor() as cursor:
             engine(connection).delete(cursor, ids)
         FacetValue.objects.filter(document_id__in=ids).delete()
         IndexedDocument.objects.filter(id__in=ids).delete()
+        count_families({family for _id, family in found})
     if backends.elasticsearch_enabled():
         enqueue(keys)
+
+
+def count_families(families):
+    """Store how many versions each of these families has in the index (see ``family_size``)."""
+    sizes = (
+        IndexedDocument.objects.filter(family=OuterRef("family"))
+        .values("family")
+        .annotate(size=Count("id"))
+        .values("size")
+    )
+    families = list(families)
+    for start in range(0, len(families), BATCH_SIZE):
+        IndexedDocument.objects.filter(family__in=families[start : start + BATCH_SIZE]).update(
+            family_size=Subquery(sizes)
+        )
 
 
 def enqueue(keys):

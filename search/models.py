@@ -17,6 +17,10 @@ class IndexedDocument(models.Model):
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     language = models.CharField(max_length=8)
+    # The translation family: every language version of one page shares it; a document
+    # without translations is a family of its own (its key).
+    family = models.CharField(max_length=120, default="", db_index=True)
+    family_size = models.PositiveIntegerField(default=1)  # its indexed versions
     url = models.CharField(max_length=500)
     date = models.DateTimeField(null=True)
     rating_rank = models.SmallIntegerField(default=-1)
@@ -38,19 +42,21 @@ class IndexedDocument(models.Model):
 class FacetValue(models.Model):
     """One value of one facet of one document. Facet counts are GROUP BYs over this table.
 
-    ``is_public`` repeats the document's, so counting public documents reads one index only.
+    ``is_public`` and ``family`` repeat the document's, so counting the public families of each
+    value reads one index only.
     """
 
     document = models.ForeignKey(IndexedDocument, on_delete=models.CASCADE, related_name="+")
     facet = models.CharField(max_length=40)
     value = models.CharField(max_length=120)
     is_public = models.BooleanField(default=True)
+    family = models.CharField(max_length=120, default="")  # the document's, to count families
 
     class Meta:
         indexes = [
             models.Index(fields=["document", "facet", "value"]),
             models.Index(fields=["facet", "value", "document"]),
-            models.Index(fields=["is_public", "facet", "value"]),
+            models.Index(fields=["is_public", "facet", "value", "family"]),
         ]
 
     def __str__(self):

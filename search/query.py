@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from . import facets
 from .facets import FACETS
+from .languages import LANGUAGES
 from .schema import PUBLIC, SORTS
 
 MAX_QUERY_LENGTH = 500
@@ -18,7 +19,7 @@ MAX_VALUES_PER_FACET = 50
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
-CONTROL_PARAMETERS = ("q", "sort", "page", "per_page")
+CONTROL_PARAMETERS = ("q", "q_language", "sort", "page", "per_page")
 
 
 class BadSearch(ValueError):
@@ -38,6 +39,19 @@ class SearchRequest:
     per_page: int = DEFAULT_PER_PAGE
     visibility: tuple = (PUBLIC,)
     interface_language: str = "en"
+    # The language the query's words are in, where known (``query_language``); "" if not.
+    q_language: str = ""
+    # Show each translation family once, in the interface language where it matches, else
+    # English, else its original (as ``portal.translations`` chooses). The page and the
+    # search APIs do; the list endpoints' text filter asks for every version.
+    one_per_family: bool = False
+
+    @property
+    def family_language(self):
+        """The language whose version of a family is shown: the one ``available_in`` selects
+        ("available in my language"), else the interface language."""
+        available = self.filters.get("available_in", ())
+        return available[0] if len(available) == 1 else self.interface_language
 
     @property
     def offset(self):
@@ -61,6 +75,7 @@ class Hit:
     snippet: str  # HTML-escaped, with <mark> around matches
     rating: str | None = None
     date: str | None = None
+    also_in: list = field(default_factory=list)  # the family's other languages
 
 
 @dataclass
@@ -143,7 +158,27 @@ def parse(params, visibility=(PUBLIC,), interface_language="en"):
         per_page=per_page,
         visibility=tuple(visibility),
         interface_language=interface_language,
+        q_language=query_language(params.get("q_language", ""), filters),
+        one_per_family=True,
     )
+
+
+def query_language(named, filters):
+    """The language of the query's words, where it is known: the one ``q_language`` names,
+    else the one language the ``language`` filter selects; else "" (any EU language).
+
+    The interface language is not taken for it: a visitor reading the portal in English may
+    well search for "Schulen". Raises BadSearch for a language search has no table for."""
+    named = (named or "").strip().lower()
+    if named:
+        if named not in LANGUAGES:
+            raise BadSearch(
+                _("Unknown query language “%(value)s”. Use one of: %(known)s.")
+                % {"value": named, "known": ", ".join(LANGUAGES)}
+            )
+        return named
+    selected = filters.get("language", ())
+    return selected[0] if len(selected) == 1 and selected[0] in LANGUAGES else ""
 
 
 def _facet_values(params, facet):

@@ -21,7 +21,7 @@ from elasticsearch.dsl import (
     Text,
 )
 
-from .languages import engine_names
+from .languages import LANGUAGES, engine_names
 
 PUBLIC = "public"
 
@@ -31,13 +31,83 @@ def group_visibility(group_id):
     return f"group:{group_id}"
 
 
-# EU language -> Elasticsearch's built-in language analyzer (see ``languages``).
-LANGUAGE_ANALYZERS = engine_names("elasticsearch")
+# EU language -> Elasticsearch's stemmer token filter (see ``languages``).
+LANGUAGE_STEMMERS = engine_names("elasticsearch")
+TEXT_FIELDS = ("title", "summary", "body")
+FOLDED_ANALYZER = "portal_folded"
+
+
+def language_analyzer(language):
+    return f"portal_{language}"
+
+
+def language_field(field, language):
+    """The field holding a document's ``field`` analysed in its own language: ``title_de``."""
+    return f"{field}_{language}"
+
+
+def analysis():
+    """The index's analysis settings, as the embedded index cuts words (``search.text``).
+
+    ``portal_folded``: whole words, lower-cased and folded (ł→l, ø→o, é→e …). One analyzer
+    per EU language, ``portal_<code>``: the word and its folded form (``asciifolding`` with
+    ``preserve_original``), both stemmed with the language's stemmer, then folded: the
+    tokens ``fold(stem(w))`` and ``stem(fold(w))`` of the embedded index. A language with no
+    stemmer (Maltese; Polish without the Stempel plugin) is folded only.
+    """
+    filters = {
+        "portal_keep_and_fold": {"type": "asciifolding", "preserve_original": True},
+        "portal_same_position_once": {"type": "unique", "only_on_same_position": True},
+    }
+    analyzers = {
+        FOLDED_ANALYZER: {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding"],
+        }
+    }
+    for language in LANGUAGES:
+        chain = ["lowercase"]
+        if language in LANGUAGE_STEMMERS:
+            stemmer = f"portal_{language}_stemmer"
+            filters[stemmer] = {"type": "stemmer", "language": LANGUAGE_STEMMERS[language]}
+            chain += ["portal_keep_and_fold", stemmer]
+        chain += ["asciifolding", "portal_same_position_once"]
+        analyzers[language_analyzer(language)] = {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": chain,
+        }
+    return {"filter": filters, "analyzer": analyzers}
 
 
 def _text():
-    """A text field with one sub-field per language analyzer: ``title.german`` and so on."""
-    return Text(fields={name: Text(analyzer=name) for name in LANGUAGE_ANALYZERS.values()})
+    """Whole words of any language, folded; highlighted from the stored text."""
+    return Text(analyzer=FOLDED_ANALYZER)
+
+
+def _language_text(language):
+    return lambda: Text(analyzer=language_analyzer(language))
+
+
+def language_document(doc):
+    """The document as Elasticsearch stores it: its text copied into the fields of its own
+    language (``title_de`` …), so its words are stemmed in that language only."""
+    language = doc.get("language")
+    if language not in LANGUAGES:
+        return doc
+    return {**doc, **{language_field(f, language): doc.get(f) or "" for f in TEXT_FIELDS}}
+
+
+def query_fields(language=""):
+    """The fields a query searches, with their weights: the whole words in every document,
+    and the stems of the query's language (where known) or of every language."""
+    languages = [language] if language in LANGUAGES else list(LANGUAGES)
+    return [f"{name}^{TEXT_WEIGHTS[name]:g}" for name in TEXT_FIELDS] + [
+        f"{language_field(name, code)}^{TEXT_WEIGHTS[name]:g}"
+        for code in languages
+        for name in TEXT_FIELDS
+    ]
 
 
 # Sort orders: name -> Elasticsearch sort. "key" breaks ties so both backends page identically.
@@ -54,15 +124,21 @@ TEXT_WEIGHTS = {"title": 5.0, "summary": 2.0, "body": 1.0}
 # own (``content_document``). ``type`` and ``language`` are facets too.
 BASE_FIELDS = {
     "key": Keyword,
+    "family": Keyword,
     "title": _text,
     "summary": _text,
     "body": _text,
+    **{
+        language_field(name, code): _language_text(code)
+        for code in LANGUAGES
+        for name in TEXT_FIELDS
+    },
     "url": lambda: Keyword(index=False),
     "date": Date,
     "rating_rank": Integer,
     "visibility": lambda: Keyword(multi=True),
 }
-INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
+INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "analysis": analysis()}
 
 
 @lru_cache(maxsize=1)
@@ -99,14 +175,14 @@ class PortalSearch(FacetedSearch):
     aggregations). Visibility is a query filter, so hidden documents never reach the counts.
     """
 
-    fields = [f"{name}^{weight:g}" for name, weight in TEXT_WEIGHTS.items()] + [
-        f"{name}.*^{weight:g}" for name, weight in TEXT_WEIGHTS.items()
-    ]
     using = "portal"
 
-    def __init__(self, query=None, filters=None, sort="relevance", visibility=(PUBLIC,)):
+    def __init__(
+        self, query=None, filters=None, sort="relevance", visibility=(PUBLIC,), q_language=""
+    ):
         from .facets import FACETS
 
+        self.fields = query_fields(q_language)
         self.doc_types = [content_document()]
         self.facets = {name: TermsFacet(field=name, size=300) for name in FACETS}
         self.index = index_alias()
@@ -135,4 +211,4 @@ class PortalSearch(FacetedSearch):
             fragment_size=240,
             number_of_fragments=1,
             max_analyzed_offset=100_000,  # very long bodies are highlighted in their start only
-        ).highlight("summary", "summary.*", "body", "body.*")
+        ).highlight("summary", "summary_*", "body", "body_*")

@@ -70,6 +70,7 @@ def search_page(request):
     language = get_language() or "en"
     context = {
         "q": request.GET.get("q", "")[: query.MAX_QUERY_LENGTH],
+        "q_language": request.GET.get("q_language", "")[:8],
         "results": results,
         "error": error,
         "sorts": SORT_LABELS,

@@ -17,7 +17,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.dsl import connections
 
 from ..query import Hit
-from ..schema import PortalSearch, content_document, index_alias
+from ..schema import PortalSearch, content_document, index_alias, language_document
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +77,7 @@ def faceted_search(request):
         filters={name: list(values) for name, values in request.filters.items()},
         sort=request.sort if request.q or request.sort != "relevance" else "newest",
         visibility=request.visibility,
+        q_language=request.q_language,
     )
     return faceted[request.offset : request.offset + request.per_page]
 
@@ -98,6 +99,7 @@ def parse_response(response_body, request):
                 snippet=_snippet(raw.get("highlight") or {}, source),
                 rating=source.get("rating"),
                 date=source.get("date"),
+                also_in=[c for c in source.get("available_in") or [] if c != source["language"]],
             )
         )
     counts = {}
@@ -139,7 +141,7 @@ class ElasticsearchBackend:
         target = index or index_alias()
         operations, keys = [], []
         for doc in documents:
-            operations += [{"index": {"_index": target, "_id": doc["key"]}}, doc]
+            operations += [{"index": {"_index": target, "_id": doc["key"]}}, language_document(doc)]
             keys.append(doc["key"])
         for key in deleted_keys:
             operations.append({"delete": {"_index": target, "_id": key}})

@@ -18,3 +18,9 @@ def endonym(code):
     """A language's name in itself, for text marked with that language (``lang="de"``):
     ``{{ hit.language|endonym }}`` reads "Deutsch" whatever the visitor's language."""
     return cldr_endonym(str(code)) or facet_label(code, "language")
+
+
+@register.filter
+def facet_labels(values, facet):
+    """Labels of several stored values, joined: ``{{ hit.also_in|facet_labels:"language" }}``."""
+    return ", ".join(label(facet, str(value)) for value in values or ())

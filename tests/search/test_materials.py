@@ -8,8 +8,9 @@ import pytest
 
 from campaigns.models import MaterialPage
 from search import rebuild
+from search.languages import LANGUAGES
 from search.models import IndexedDocument
-from search.schema import ContentDocument
+from search.schema import TEXT_FIELDS, ContentDocument, language_field
 from tests.factories.campaigns import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
@@ -133,7 +134,9 @@ def key(page):
 
 def test_a_material_is_indexed_with_its_facts(poster, indexed):
     doc = indexed(key(poster))
-    assert set(doc) == set(ContentDocument._doc_type.mapping.to_dict()["properties"])
+    assert set(doc) == set(ContentDocument._doc_type.mapping.to_dict()["properties"]) - {
+        language_field(name, code) for code in LANGUAGES for name in TEXT_FIELDS
+    }
     assert (doc["type"], doc["title"], doc["language"]) == (
         "material",
         "Stay safe online poster",
@@ -199,11 +202,12 @@ def test_materials_available_in_slovenian_have_a_slovenian_file_or_translation(
         MaterialPageFactory(parent=campaign, title="Quiz", files=["en", "fr"])
         add_material_file(leaflet, "sl", label="Letak")  # published again, as an editor would
         slovenian = translate(poster, "sl")
-    assert titles(client, available_in="sl") == [
-        "Parents leaflet",
-        "Stay safe online poster",  # the original, available in Slovenian
-        "Stay safe online poster",  # its Slovenian translation
-    ]
+    # One entry per family: the poster in its Slovenian version, the leaflet (in its own
+    # for its Slovenian file.
+    assert titles(client, available_in="sl") == ["Parents leaflet", "Stay safe online poster"]
+    found = {r["title"]: r for r in api(client, available_in="sl")["results"]}
+    assert found["Stay safe online poster"]["url"] == slovenian.url
+    assert found["Parents leaflet"]["url"] == leaflet.url
     # The language facet is the language a result is written in: the translation only.
     found = api(client, language="sl")["results"]
     assert [(r["language"], r["url"]) for r in found] == [("sl", slovenian.url)]
@@ -216,7 +220,7 @@ def test_materials_available_in_slovenian_have_a_slovenian_file_or_translation(
     )
 
 
-def test_translations_are_separate_results_and_list_each_others_languages(
+def test_translations_are_one_result_that_lists_the_other_languages(
     poster, committed, client, indexed
 ):
     with committed():
@@ -224,10 +228,15 @@ def test_translations_are_separate_results_and_list_each_others_languages(
     with committed():
         german = translate(poster, "de")
     found = api(client, q="stay safe online poster")["results"]
-    assert sorted((r["language"], r["url"]) for r in found) == [
-        ("de", "/de/campaigns/say-no/stay-safe-online-poster/"),
-        ("en", "/campaigns/say-no/stay-safe-online-poster/"),
-        ("sl", "/sl/campaigns/say-no/stay-safe-online-poster/"),
+    assert [(r["language"], r["url"], r["also_in"]) for r in found] == [
+        ("en", "/campaigns/say-no/stay-safe-online-poster/", ["de", "ga", "sl"]),
+    ]
+    # On the German search page, the German version, naming the others.
+    page = dom(client.get("/de/search/", {"q": "stay safe online poster"}))
+    titles_found = page.find_all("h3", cls="result__title")
+    assert [h.find("a").attrs["href"] for h in titles_found] == [german.url]
+    assert [p.text for p in page.find_all("p", cls="result__also-in")] == [
+        "Also available in: English, Gaeilge, Slovenščina"
     ]
     # Publishing the German version reindexed the original and the Slovenian version.
     assert indexed(key(poster))["available_in"] == ["de", "en", "ga", "sl"]

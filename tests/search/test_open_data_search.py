@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 SEARCH = "/api/v1/search/"
 SUGGEST = "/api/v1/search/suggest/"
-PARAMETERS = ", ".join((*FACETS, "q", "sort", "page", "page_size"))
+PARAMETERS = ", ".join((*FACETS, "q", "q_language", "sort", "page", "page_size"))
 
 
 def get(client, url, params=None, status=200):
@@ -170,7 +170,7 @@ def test_the_schema_describes_the_search(client, db):
     schema = get_schema(client)
     search = schema["paths"]["/api/v1/search/"]["get"]
     parameters = {parameter["name"]: parameter for parameter in search["parameters"]}
-    assert set(parameters) == {*FACETS, "q", "sort", "page", "page_size"}
+    assert set(parameters) == {*FACETS, "q", "q_language", "sort", "page", "page_size"}
     assert parameters["sort"]["schema"]["enum"] == ["evidence", "newest", "relevance"]
     assert parameters["page_size"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 100}
     assert {"programme", "material"} <= set(parameters["type"]["schema"]["items"]["enum"])
@@ -193,7 +193,7 @@ def test_the_schema_describes_the_search(client, db):
     facets = schema["components"]["schemas"]["SearchFacets"]
     assert list(facets["properties"]) == list(FACETS)
     suggest = schema["paths"]["/api/v1/search/suggest/"]["get"]
-    assert {p["name"] for p in suggest["parameters"]} == {*FACETS, "q"}
+    assert {p["name"] for p in suggest["parameters"]} == {*FACETS, "q", "q_language"}
     assert set(suggest["responses"]) == {"200", "400", "429", "503"}
 
 

@@ -6,10 +6,9 @@ import pytest
 
 from search import facets, query, registry
 from search.documents import document
-from search.fulltext import POSTGRES_CONFIGS
 from search.languages import LANGUAGES
-from search.schema import BASE_FIELDS, LANGUAGE_ANALYZERS, content_document
-from search.text import SNOWBALL
+from search.schema import BASE_FIELDS, LANGUAGE_STEMMERS, content_document
+from search.text import STEMMERS
 
 
 def test_each_app_registers_its_own_sources():
@@ -91,8 +90,7 @@ def test_declaring_a_facet_twice_differently_is_refused():
 
 def test_one_table_of_languages_feeds_every_engine():
     assert set(LANGUAGES) == {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
-    assert {c: row.snowball for c, row in LANGUAGES.items() if row.snowball} == SNOWBALL
-    assert {c: row.postgres for c, row in LANGUAGES.items() if row.postgres} == POSTGRES_CONFIGS
+    assert {c: row.stemmer for c, row in LANGUAGES.items() if row.stemmer} == STEMMERS
     assert {
         c: row.elasticsearch for c, row in LANGUAGES.items() if row.elasticsearch
-    } == LANGUAGE_ANALYZERS
+    } == LANGUAGE_STEMMERS

@@ -41,6 +41,7 @@ def test_the_response_has_a_documented_shape(client, corpus):
         "snippet": "Group <mark>therapy</mark> for men in <mark>prisons</mark>.",
         "rating": "supported",
         "date": day(3).isoformat(),
+        "also_in": [],
     }
     assert list(found["facets"]) == list(FACETS)
 

@@ -72,7 +72,9 @@ def test_stop_words_need_not_appear_in_the_text(corpus, search):
 
 
 def test_stop_words_of_the_interface_language_are_dropped_too():
-    assert text.query_terms("der Schutz", interface_language="de") == [["schutz"]]
+    assert text.query_terms("der Schutz", "de", interface_language="de") == [
+        ["de_schutz", "schutz"]
+    ]
     in_english = text.query_terms("der Schutz", interface_language="en")
     assert len(in_english) == 2 and "der" in in_english[0]
 

@@ -7,7 +7,6 @@ Elasticsearch would.
 
 import importlib
 import json
-from fnmatch import fnmatch
 
 import pytest
 from elasticsearch.dsl import connections
@@ -15,8 +14,16 @@ from elasticsearch.dsl import connections
 from search.backends import elastic
 from search.backends.elastic import ElasticsearchBackend, faceted_search
 from search.facets import FACETS
+from search.languages import LANGUAGES
 from search.query import SearchRequest
-from search.schema import LANGUAGE_ANALYZERS, ContentDocument, PortalSearch, index_alias
+from search.schema import (
+    LANGUAGE_STEMMERS,
+    ContentDocument,
+    PortalSearch,
+    analysis,
+    index_alias,
+    language_document,
+)
 
 from .fakes import empty_search_response, scripted_client
 
@@ -70,23 +77,31 @@ def test_words_must_all_match_across_title_summary_body_and_their_language_analy
     assert multi_match["query"] == "prison schools"
     assert multi_match["type"] == "cross_fields"
     assert multi_match["operator"] == "and"
-    assert set(multi_match["fields"]) == {
-        "title^5",
-        "summary^2",
-        "body^1",
-        "title.*^5",
-        "summary.*^2",
-        "body.*^1",
-    }
+    fields = set(multi_match["fields"])
+    assert {"title^5", "summary^2", "body^1", "title_de^5", "summary_cs^2", "body_mt^1"} <= fields
+    assert len(fields) == 3 + 3 * len(LANGUAGES)
 
 
-def test_the_field_patterns_reach_every_language_sub_field_of_the_mapping():
+def test_a_known_query_language_searches_only_its_own_stems_and_whole_words():
+    sent = body(q="rodina", q_language="cs")
+
+    (text_query,) = sent["query"]["bool"]["must"]
+    assert set(text_query["multi_match"]["fields"]) == {
+        "title^5", "summary^2", "body^1", "title_cs^5", "summary_cs^2", "body_cs^1"
+    }  # fmt: skip
+
+
+def test_the_query_fields_are_every_text_field_of_the_mapping():
     properties = ContentDocument._index.to_dict()["mappings"]["properties"]
-    patterns = [field.split("^")[0] for field in PortalSearch.fields]
-    for name in ("title", "summary", "body"):
-        for sub_field in properties[name]["fields"]:
-            path = f"{name}.{sub_field}"
-            assert any(fnmatch(path, pattern) for pattern in patterns), path
+    text_fields = {name for name, field in properties.items() if field["type"] == "text"}
+    assert {field.split("^")[0] for field in PortalSearch().fields} == text_fields
+
+
+def test_a_document_s_text_is_copied_into_its_own_language_fields_only():
+    doc = language_document({"language": "sk", "title": "Rodina", "summary": "", "body": "x"})
+
+    assert doc["title_sk"] == "Rodina" and doc["body_sk"] == "x"
+    assert not any(key.endswith("_cs") for key in doc)
 
 
 def test_without_words_there_is_no_text_query_and_the_newest_come_first():
@@ -203,7 +218,7 @@ def test_highlights_are_html_escaped_with_mark_tags():
     assert highlight["pre_tags"] == ["<mark>"]
     assert highlight["post_tags"] == ["</mark>"]
     assert highlight["number_of_fragments"] == 1
-    assert {"summary", "summary.*", "body", "body.*"} <= set(highlight["fields"])
+    assert {"summary", "summary_*", "body", "body_*"} <= set(highlight["fields"])
 
 
 # --- sending it --------------------------------------------------------------------------
@@ -266,16 +281,43 @@ def test_facets_and_visibility_are_keywords():
 
 
 @pytest.mark.parametrize("field", ["title", "summary", "body"])
-def test_text_fields_have_one_sub_field_per_language_analyzer(field):
-    mapping = ContentDocument._index.to_dict()["mappings"]["properties"][field]
+def test_text_fields_fold_whole_words_and_each_language_has_its_own(field):
+    properties = ContentDocument._index.to_dict()["mappings"]["properties"]
 
-    assert mapping["type"] == "text"
-    assert mapping["fields"]["german"] == {"type": "text", "analyzer": "german"}
-    assert mapping["fields"]["english"] == {"type": "text", "analyzer": "english"}
-    assert mapping["fields"]["french"] == {"type": "text", "analyzer": "french"}
-    assert {name: sub["analyzer"] for name, sub in mapping["fields"].items()} == {
-        analyzer: analyzer for analyzer in LANGUAGE_ANALYZERS.values()
+    assert properties[field] == {"type": "text", "analyzer": "portal_folded"}
+    for code in LANGUAGES:
+        assert properties[f"{field}_{code}"] == {"type": "text", "analyzer": f"portal_{code}"}
+
+
+def test_each_language_analyzer_folds_then_stems_with_its_own_stemmer():
+    settings = ContentDocument._index.to_dict()["settings"]["analysis"]
+    assert settings == analysis()
+    czech = settings["analyzer"]["portal_cs"]
+    assert czech["tokenizer"] == "standard"
+    assert czech["filter"] == [
+        "lowercase",
+        "portal_keep_and_fold",
+        "portal_cs_stemmer",
+        "asciifolding",
+        "portal_same_position_once",
+    ]
+    assert settings["filter"]["portal_keep_and_fold"] == {
+        "type": "asciifolding",
+        "preserve_original": True,
     }
+    stemmers = {
+        code: settings["filter"][f"portal_{code}_stemmer"]["language"] for code in LANGUAGE_STEMMERS
+    }
+    assert stemmers["sk"] == "czech" and stemmers["hr"] == "serbian"
+    assert stemmers["bg"] == "bulgarian" and stemmers["lv"] == "latvian"
+    assert stemmers["mt"] == "light_italian"  # no Maltese stemmer exists
+    # Polish needs the Stempel plugin: folded whole words only.
+    assert settings["analyzer"]["portal_pl"]["filter"] == [
+        "lowercase",
+        "asciifolding",
+        "portal_same_position_once",
+    ]
+    assert "portal_pl_stemmer" not in settings["filter"]
 
 
 def test_the_alias_and_new_indices_carry_the_prefix(fake_es, settings):

@@ -17,6 +17,7 @@ Three rules keep the language versions whole and honest:
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.http import Http404
@@ -83,6 +84,20 @@ def link_language():
     """The language page links should carry now, or None to leave them as Wagtail makes them."""
     language = _prefix_language.get()
     return language if language and language != default_language() else None
+
+
+def visitor_url(url):
+    """A site path stored without the visitor in mind (a search hit's address) under the
+    prefix the visitor reads in, so following it keeps their language."""
+    language = link_language()
+    parts = urlsplit(url or "")
+    if language is None or parts.netloc or not parts.path.startswith("/"):
+        return url
+    path = parts.path
+    stored = get_language_from_path(path)
+    if stored:
+        path = path[len(stored) + 1 :]
+    return urlunsplit(parts._replace(path=f"/{language}{path}"))
 
 
 def path_in(language, page_path):

@@ -145,3 +145,9 @@ def translation_notice(context):
         else False,
         "request": request,
     }
+
+
+@register.filter
+def in_visitor_language(url):
+    """``{{ hit.url|in_visitor_language }}``: a stored site path under the visitor's prefix."""
+    return i18n.visitor_url(url)

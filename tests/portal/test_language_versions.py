@@ -198,3 +198,21 @@ def test_signing_in_keeps_the_visitors_language(client, home, django_user_model)
     )
     assert response.status_code == 302
     assert response["Location"] == "/pl/"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "stored", "expected"),
+    [
+        ("/mt/", "/programmes/helpline/", "/mt/programmes/helpline/"),
+        ("/mt/", "/de/programmes/schule/?x=1#a", "/mt/programmes/schule/?x=1#a"),
+        ("/", "/de/programmes/schule/", "/de/programmes/schule/"),
+        ("/mt/", "https://example.org/programmes/", "https://example.org/programmes/"),
+    ],
+)
+def test_stored_addresses_are_read_under_the_visitors_prefix(rf, prefix, stored, expected):
+    """Search hits store one address per document; a visitor under /mt/ follows them in
+    Maltese."""
+    from portal import i18n
+
+    middleware = i18n.PrefixLanguageMiddleware(lambda request: i18n.visitor_url(stored))
+    assert middleware(rf.get(prefix)) == expected

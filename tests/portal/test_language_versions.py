@@ -5,6 +5,7 @@ visitor's prefix, with a notice; links keep the visitor's language; alternates a
 name real translations only."""
 
 from django.conf import settings
+from django.utils import translation
 
 from wagtail.models import Locale
 
@@ -64,7 +65,13 @@ def test_an_untranslated_page_is_served_in_its_original_with_a_notice(client, pr
     assert page.find("h1").text == "Helpline"
     assert page.find("h1").attrs["lang"] == "en"
     notice = page.find("aside", cls="translation-notice")
-    assert "not yet available in Polski" in notice.text
+    with translation.override("pl"):
+        expected = translation.gettext(
+            "This page is not yet available in %(language)s. You are reading the original in "
+            "%(original)s."
+        ) % {"language": "Polski", "original": "angielski"}
+    assert expected in notice.text
+    assert expected.startswith("Ta strona")
     assert page.find("link", rel="canonical").attrs["href"].endswith("/programmes/helpline/")
     alternates = {link.attrs["hreflang"]: link.attrs["href"]
                   for link in page.find_all("link", rel="alternate")}  # fmt: skip
@@ -166,7 +173,12 @@ def test_visitors_can_ask_for_a_translation_once(client, programmes):
     wish = TranslationRequest.objects.get()
     assert (wish.page_id, wish.language, wish.count) == (helpline.pk, "pl", 1)
     page = dom(client.get("/pl/programmes/helpline/"))
-    assert "editors know" in page.find("aside", cls="translation-notice").text
+    with translation.override("pl"):
+        thanks = translation.gettext(
+            "Thank you: the editors know you would like this page in your language."
+        )
+    assert thanks in page.find("aside", cls="translation-notice").text
+    assert thanks.startswith("Dziękujemy")
 
 
 def test_asking_for_an_unknown_page_says_so(client, programmes):

@@ -236,7 +236,7 @@ def test_translations_are_one_result_that_lists_the_other_languages(
     titles_found = page.find_all("h3", cls="result__title")
     assert [h.find("a").attrs["href"] for h in titles_found] == [german.url]
     assert [p.text for p in page.find_all("p", cls="result__also-in")] == [
-        "Also available in: English, Gaeilge, Slovenščina"
+        "Auch verfügbar auf: Englisch, Irisch, Slowenisch"
     ]
     # Publishing the German version reindexed the original and the Slovenian version.
     assert indexed(key(poster))["available_in"] == ["de", "en", "ga", "sl"]

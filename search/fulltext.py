@@ -11,6 +11,11 @@ and match queries against them, so they find the same documents for the same que
   PostgreSQL takes as they are, with a GIN index; queries are ``tsquery`` literals. No text
   search configuration, and so no server-side stemming, is involved.
 
+Neither table refers to the documents' table: Django empties (flushes) only the tables of its
+models, and a PostgreSQL table that refers to one of them would stop it from emptying it. The
+rows go with their documents in ``search.indexing``; rows left behind by a flush are pruned
+after it (``search.signals``).
+
 Ranking: BM25 (SQLite) or ``ts_rank_cd`` (PostgreSQL), title above summary above body.
 """
 
@@ -47,6 +52,12 @@ class SQLiteFullText:
         cursor.execute(f"DELETE FROM {TABLE}")
 
     @staticmethod
+    def prune(cursor):
+        cursor.execute(
+            f"DELETE FROM {TABLE} WHERE rowid NOT IN (SELECT id FROM search_indexeddocument)"
+        )
+
+    @staticmethod
     def write(cursor, rows):
         """Rows of (id, language, title, summary, body), replacing what those ids had."""
         SQLiteFullText.delete(cursor, [row[0] for row in rows])
@@ -80,9 +91,8 @@ class PostgresFullText:
     @staticmethod
     def create(cursor):
         cursor.execute(
-            f"CREATE TABLE IF NOT EXISTS {TABLE} (document_id bigint PRIMARY KEY "
-            "REFERENCES search_indexeddocument(id) ON DELETE CASCADE DEFERRABLE INITIALLY "
-            "DEFERRED, vector tsvector NOT NULL)"
+            f"CREATE TABLE IF NOT EXISTS {TABLE} "
+            "(document_id bigint PRIMARY KEY, vector tsvector NOT NULL)"
         )
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_vector ON {TABLE} USING gin(vector)")
 
@@ -97,6 +107,13 @@ class PostgresFullText:
     @staticmethod
     def clear(cursor):
         cursor.execute(f"DELETE FROM {TABLE}")
+
+    @staticmethod
+    def prune(cursor):
+        cursor.execute(
+            f"DELETE FROM {TABLE} t WHERE NOT EXISTS "
+            "(SELECT 1 FROM search_indexeddocument d WHERE d.id = t.document_id)"
+        )
 
     @staticmethod
     def write(cursor, rows):

@@ -9,13 +9,14 @@ a post added to a thread) to ``sync_later`` and ``sync_pages_later``."""
 
 import logging
 
-from django.db import DatabaseError, transaction
-from django.db.models.signals import post_delete, post_save
+from django.apps import apps
+from django.db import DatabaseError, connections, transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import backends, indexing, registry
+from . import backends, fulltext, indexing, registry
 
 logger = logging.getLogger(__name__)
 
@@ -109,8 +110,20 @@ def on_view_restriction_changed(sender, instance, **kwargs):
         sync_pages_later(with_descendants(page))
 
 
+def prune_full_text(using, **kwargs):
+    """Drop full-text rows whose document is gone: after ``flush``, which empties only the
+    tables of Django's models (the test suite's transactional tests flush after each test)."""
+    connection = connections[using]
+    if fulltext.TABLE in connection.introspection.table_names():
+        with connection.cursor() as cursor:
+            fulltext.engine(connection).prune(cursor)
+
+
 def connect():
     """Connect the handlers, once every app has registered its sources (``SearchConfig``)."""
+    post_migrate.connect(
+        prune_full_text, sender=apps.get_app_config("search"), dispatch_uid="search-prune"
+    )
     page_published.connect(on_published, dispatch_uid="search-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search-moved")

@@ -45,6 +45,9 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First, so that its rows are the first restored by the tests' serialized rollback: a page
+    # being restored looks its content type up (wagtail.models.Page.__init__).
+    "django.contrib.contenttypes",
     "vocabularies",
     "portal",
     "programmes",
@@ -73,7 +76,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django.contrib.auth",
-    "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",

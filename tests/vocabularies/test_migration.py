@@ -12,10 +12,10 @@ import pytest
 
 from vocabularies.models import Country, Language, Practice, TargetGroup
 
-# SQLite cannot change its schema inside a transaction, so there the test commits (and the
-# database is emptied after it). These migrations change no table, so on PostgreSQL they run
-# inside the test's transaction, which is rolled back.
-pytestmark = pytest.mark.django_db(transaction=connection.vendor == "sqlite")
+# Migrating back and forth changes tables, which neither SQLite nor PostgreSQL (with rows just
+# written in the same transaction) allows inside the test's transaction: the test commits, and
+# the database is emptied after it.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE_THE_MOVE = [
     ("programmes", "0004_seed_barriers_and_adaptation_kinds"),

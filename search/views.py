@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_cookie
 
-from . import api, facets, query, registry, service
+from . import api, facets, query, registry, service, text
 from .facets import label
+from .languages import LANGUAGES
 
 SORT_LABELS = {
     "relevance": gettext_lazy("Best match"),
@@ -70,7 +71,11 @@ def search_page(request):
     language = get_language() or "en"
     context = {
         "q": request.GET.get("q", "")[: query.MAX_QUERY_LENGTH],
-        "q_language": request.GET.get("q_language", "")[:8],
+        "q_language": request.GET.get("q_language", "")[:8].strip().lower(),
+        "query_languages": sorted(  # in alphabetical order, "Łotewski" among the Ls
+            ((code, label("language", code)) for code in LANGUAGES),
+            key=lambda row: text.fold(row[1]),
+        ),
         "results": results,
         "error": error,
         "sorts": SORT_LABELS,

@@ -275,10 +275,36 @@ def test_the_url_holds_the_whole_state(client, corpus):
     url = "/search/?" + "&".join(f"{k}={v}" for k, v in params)
     response = get(client, url)
     assert result_titles(response) == ["Prison therapy", "Prison visits"]
-    assert submitted(response) == sorted(params)
+    assert submitted(response) == sorted([*params, ("q_language", "")])  # "any language"
     again = get(client, "/search/", {})
     assert result_titles(again) != result_titles(response)  # state is not kept elsewhere
     assert result_titles(get(client, url)) == result_titles(response)
+
+
+def chosen_language(response):
+    options = dom(response).find("select", id="search-q-language").find_all("option")
+    return [option.text for option in options if "selected" in option.attrs][0]
+
+
+def test_the_visitor_can_name_the_language_of_the_search_words(client, index):
+    index(search_document("Eine Schule ohne Gewalt", language="de"))
+    anywhere = get(client, "/search/", {"q": "Schulen"})
+    select = dom(anywhere).find("select", id="search-q-language")
+    options = select.find_all("option")
+    assert len(options) == 25 and options[0].attrs["value"] == ""  # any language, then 24
+    assert "selected" not in options[0].attrs and ("q_language", "") in submitted(anywhere)
+
+    german = get(client, "/search/", {"q": "Schulen", "q_language": "de"})
+    assert result_titles(german) == ["Eine Schule ohne Gewalt"]
+    assert ("q_language", "de") in submitted(german)  # kept when filters are applied
+    assert chosen_language(german) == "German"
+
+
+def test_the_languages_of_the_search_words_are_named_in_the_visitors_language(client, index):
+    response = get(client, "/pl/search/", {"q": "szkoła", "q_language": "pl"})
+    assert chosen_language(response) == "Polski"
+    names = [o.text for o in dom(response).find("select", id="search-q-language").find_all("option")]
+    assert names.index("Litewski") < names.index("Łotewski") < names.index("Maltański")
 
 
 def test_an_other_languages_choice_survives_a_submission(client, corpus):

@@ -303,7 +303,8 @@ def test_the_visitor_can_name_the_language_of_the_search_words(client, index):
 def test_the_languages_of_the_search_words_are_named_in_the_visitors_language(client, index):
     response = get(client, "/pl/search/", {"q": "szkoła", "q_language": "pl"})
     assert chosen_language(response) == "Polski"
-    names = [o.text for o in dom(response).find("select", id="search-q-language").find_all("option")]
+    select = dom(response).find("select", id="search-q-language")
+    names = [option.text for option in select.find_all("option")]
     assert names.index("Litewski") < names.index("Łotewski") < names.index("Maltański")
 
 

@@ -40,21 +40,30 @@ def _row(doc):
 
 
 def _facet_rows(document_id, doc, is_public, family):
+    """(document_id, facet, value, is_public, family) of every facet value of the document."""
     rows = []
     for facet in (*FACETS, "visibility"):
         values = doc.get(facet)
         for value in values if isinstance(values, list) else [values]:
             if value not in (None, ""):
-                rows.append(
-                    FacetValue(
-                        document_id=document_id,
-                        facet=facet,
-                        value=str(value),
-                        is_public=is_public,
-                        family=family,
-                    )
-                )
+                rows.append((document_id, facet, str(value), is_public, family))
     return rows
+
+
+def _insert_facet_values(cursor, rows):
+    """Insert facet rows as plain tuples: about 15 per document, so building a model instance
+    for each (``bulk_create``) took half of a rebuild's time."""
+    meta = FacetValue._meta
+    quote = connection.ops.quote_name
+    columns = [meta.get_field(name).column for name in FACET_VALUE_COLUMNS]
+    cursor.executemany(
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(map(quote, columns))}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(columns))})",
+        rows,
+    )
+
+
+FACET_VALUE_COLUMNS = ("document", "facet", "value", "is_public", "family")
 
 
 @transaction.atomic
@@ -78,15 +87,15 @@ def write(docs, fresh=False, queue=True):
     IndexedDocument.objects.bulk_update(old, fields, batch_size=BATCH_SIZE)
     if old:
         FacetValue.objects.filter(document_id__in=[row.id for row in old]).delete()
-    FacetValue.objects.bulk_create(
-        [
-            value
-            for row in rows
-            for value in _facet_rows(row.id, row.source, row.is_public, row.family)
-        ],
-        batch_size=2000,
-    )
     with connection.cursor() as cursor:
+        _insert_facet_values(
+            cursor,
+            [
+                value
+                for row in rows
+                for value in _facet_rows(row.id, row.source, row.is_public, row.family)
+            ],
+        )
         engine(connection).write(
             cursor, [(r.id, r.language, r.title, r.summary, r.body) for r in rows]
         )

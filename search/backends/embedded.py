@@ -145,7 +145,12 @@ class _Query:
         return f"SELECT {columns} FROM {source} WHERE {where}", source_params + where_params
 
     def count(self, cursor, filters, family_language=None):
-        sql, params = self._select("COUNT(*)", filters, family_language)
+        # One per family: as many as the families with a matching document, which is cheaper
+        # to count than to apply the family rule to every matching document.
+        if family_language is not None:
+            sql, params = self._select("COUNT(DISTINCT d.family)", filters)
+        else:
+            sql, params = self._select("COUNT(*)", filters)
         cursor.execute(sql, params)
         return cursor.fetchone()[0]
 

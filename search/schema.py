@@ -11,6 +11,7 @@ from functools import lru_cache
 from django.conf import settings
 
 from elasticsearch.dsl import (
+    A,
     Date,
     Document,
     FacetedSearch,
@@ -92,7 +93,13 @@ def _language_text(language):
 
 def language_document(doc):
     """The document as Elasticsearch stores it: its text copied into the fields of its own
-    language (``title_de`` …), so its words are stemmed in that language only."""
+    language (``title_de`` …), so its words are stemmed in that language only.
+
+    It always names its family: a document stored before documents carried one is a family
+    of its own (its key), as in the embedded index. A collapse would otherwise put every
+    document without a family into one result."""
+    if not doc.get("family") and doc.get("key"):
+        doc = {**doc, "family": doc["key"]}
     language = doc.get("language")
     if language not in LANGUAGES:
         return doc
@@ -167,26 +174,80 @@ def index_alias():
     return f"{settings.SEARCH_INDEX_PREFIX}-content"
 
 
+# One result per translation family (see ``PortalSearch.one_per_family``).
+SHOWN_VERSION = "shown"  # the inner hits holding the version of a family that is shown
+# Families are counted with the cardinality aggregation, an estimate: it is exact enough (in
+# practice exact) up to this many families, Elasticsearch's highest precision_threshold, and
+# within a few per cent past it. The embedded backend counts exactly.
+FAMILY_PRECISION = 40_000
+# A version's rank in its family: its position in ``params.preferred``, else after them all.
+_LANGUAGE_RANK = (
+    "int rank = doc['language'].size() == 0 ? -1 : params.preferred.indexOf(doc['language'].value);"
+    " return rank < 0 ? params.preferred.size() : rank;"
+)
+
+
+def family_count():
+    return A("cardinality", field="family", precision_threshold=FAMILY_PRECISION)
+
+
+def family_order(language):
+    """The order of a family's versions, the one to show first: the version in ``language``,
+    else in English, else the original (the oldest: the lowest id, "page:9" before
+    "page:10"), as ``portal.translations`` chooses."""
+    preferred = list(dict.fromkeys([language, settings.LANGUAGE_CODE]))
+    return [
+        {
+            "_script": {
+                "type": "number",
+                "order": "asc",
+                "script": {"source": _LANGUAGE_RANK, "params": {"preferred": preferred}},
+            }
+        },
+        {
+            "_script": {
+                "type": "number",
+                "order": "asc",
+                "script": {"source": "doc['key'].value.length()"},
+            }
+        },
+        {"key": {"order": "asc"}},
+    ]
+
+
 class PortalSearch(FacetedSearch):
     """Faceted search over ``ContentDocument``: one method per concern.
 
     Values of one facet combine with OR, different facets with AND, and each facet's counts
     apply every other facet's selection (elasticsearch-dsl's post_filter and filtered
     aggregations). Visibility is a query filter, so hidden documents never reach the counts.
+    With ``family_language``, each translation family is one result (``one_per_family``).
     """
 
     using = "portal"
 
     def __init__(
-        self, query=None, filters=None, sort="relevance", visibility=(PUBLIC,), q_language=""
+        self,
+        query=None,
+        filters=None,
+        sort="relevance",
+        visibility=(PUBLIC,),
+        q_language="",
+        family_language=None,
     ):
         from .facets import FACETS
 
         self.fields = query_fields(q_language)
         self.doc_types = [content_document()]
-        self.facets = {name: TermsFacet(field=name, size=300) for name in FACETS}
+        # One family per result: each value counts the families it has, not the documents.
+        metric = family_count() if family_language else None
+        self.facets = {
+            name: TermsFacet(field=name, size=300, metric=metric, metric_sort=None)
+            for name in FACETS
+        }
         self.index = index_alias()
         self.visibility = list(visibility)
+        self.family_language = family_language
         super().__init__(query or None, filters or {}, SORTS[sort])
 
     def search(self):
@@ -212,3 +273,29 @@ class PortalSearch(FacetedSearch):
             number_of_fragments=1,
             max_analyzed_offset=100_000,  # very long bodies are highlighted in their start only
         ).highlight("summary", "summary_*", "body", "body_*")
+
+    def aggregate(self, search):
+        super().aggregate(search)
+        if self.family_language:
+            # The total: the families among the hits (the post_filter does not limit aggs).
+            selected = Q("match_all")
+            for selection in self._filters.values():
+                selected &= selection
+            search.aggs.bucket("families", "filter", filter=selected).metric(
+                "count", family_count()
+            )
+
+    def build_search(self):
+        search = super().build_search()
+        return self.one_per_family(search) if self.family_language else search
+
+    def one_per_family(self, search):
+        """Collapse the hits on ``family``. Collapsing keeps each family's first version in
+        the sort order, so families come in the order of their best match; the version shown
+        is the inner hit, the first of its matching versions in ``family_order`` (the inner
+        hits apply the query and the post_filter too)."""
+        shown = {"name": SHOWN_VERSION, "size": 1, "sort": family_order(self.family_language)}
+        highlight = search.to_dict().get("highlight")
+        if highlight:
+            shown["highlight"] = highlight
+        return search.collapse("family", inner_hits=shown)

@@ -17,7 +17,13 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.dsl import connections
 
 from ..query import Hit
-from ..schema import PortalSearch, content_document, index_alias, language_document
+from ..schema import (
+    SHOWN_VERSION,
+    PortalSearch,
+    content_document,
+    index_alias,
+    language_document,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -78,37 +84,61 @@ def faceted_search(request):
         sort=request.sort if request.q or request.sort != "relevance" else "newest",
         visibility=request.visibility,
         q_language=request.q_language,
+        family_language=request.family_language if request.one_per_family else None,
     )
     return faceted[request.offset : request.offset + request.per_page]
 
 
 def parse_response(response_body, request):
-    """(total, hits, raw facet counts) from a search response body (a dict)."""
-    total = response_body["hits"]["total"]["value"]
-    hits = []
-    for raw in response_body["hits"]["hits"]:
-        source = raw["_source"]
-        hits.append(
-            Hit(
-                key=source["key"],
-                type=source["type"],
-                title=source["title"],
-                url=source["url"],
-                language=source["language"],
-                summary=source.get("summary") or "",
-                snippet=_snippet(raw.get("highlight") or {}, source),
-                rating=source.get("rating"),
-                date=source.get("date"),
-                also_in=[c for c in source.get("available_in") or [] if c != source["language"]],
-            )
-        )
+    """(total, hits, raw facet counts) from a search response body (a dict).
+
+    Collapsed on families (``request.one_per_family``), each hit shows the version of its
+    family in its inner hits, the total counts families and so do the facet buckets. Parts
+    an older index cannot give (no family: no inner hits, no family counts) fall back to the
+    documents, each then a family of its own.
+    """
+    documents = response_body["hits"]["total"]["value"]
+    hits = [_hit(_shown_version(raw)) for raw in response_body["hits"]["hits"]]
+    aggregations = response_body.get("aggregations") or {}
+    total = documents
+    if request.one_per_family and "families" in aggregations:
+        # An estimate (see schema.FAMILY_PRECISION): never more than the documents.
+        total = min(aggregations["families"]["count"]["value"], documents)
     counts = {}
-    for name, agg in (response_body.get("aggregations") or {}).items():
-        facet = name.removeprefix("_filter_")
-        counts[facet] = {
-            str(bucket["key"]): bucket["doc_count"] for bucket in agg[facet]["buckets"]
-        }
+    for name, agg in aggregations.items():
+        if name.startswith("_filter_"):
+            facet = name.removeprefix("_filter_")
+            counts[facet] = {str(bucket["key"]): _count(bucket) for bucket in agg[facet]["buckets"]}
     return total, hits, counts
+
+
+def _shown_version(raw):
+    """The version of the hit's family to show: its first inner hit, else the hit itself."""
+    inner = ((raw.get("inner_hits") or {}).get(SHOWN_VERSION) or {}).get("hits") or {}
+    return (inner.get("hits") or [raw])[0]
+
+
+def _hit(raw):
+    source = raw["_source"]
+    return Hit(
+        key=source["key"],
+        type=source["type"],
+        title=source["title"],
+        url=source["url"],
+        language=source["language"],
+        summary=source.get("summary") or "",
+        snippet=_snippet(raw.get("highlight") or {}, source),
+        rating=source.get("rating"),
+        date=source.get("date"),
+        also_in=[c for c in source.get("available_in") or [] if c != source["language"]],
+    )
+
+
+def _count(bucket):
+    """A facet value's families (``metric``: elasticsearch-dsl's name for the facet's
+    cardinality), else its documents."""
+    families = (bucket.get("metric") or {}).get("value")
+    return bucket["doc_count"] if families is None else min(families, bucket["doc_count"])
 
 
 def _snippet(highlight, source):

@@ -12,6 +12,7 @@ import pytest
 from search import indexing, queue, rebuild, service
 from search.backends import elastic
 from search.backends.elastic import ElasticsearchBackend
+from search.backends.embedded import EmbeddedBackend
 from search.query import SearchRequest
 from search.schema import group_visibility, index_alias
 
@@ -131,3 +132,76 @@ def test_queued_changes_are_searchable_once_sent(indexed):
 
     _total, hits, _counts = search(q="prison")
     assert [hit.key for hit in hits] == ["programme:5"]
+
+
+# --- one result per translation family --------------------------------------------------------
+
+
+@pytest.fixture
+def families(cluster):
+    """Family f1 in English, German and Polish; family f2 in Polish (its original, the lower
+    id) and German; a page alone in its family. Written in id order, so the embedded index's
+    "first indexed" is the original too."""
+
+    def page(number, title, language, family, available_in, summary="Staying safe online."):
+        return content_doc(
+            number, type="page", title=title, language=language, family=family,
+            summary=summary, available_in=available_in,
+        )  # fmt: skip
+
+    indexing.write(
+        [
+            page(10, "Safe online", "en", "page:f1", ["de", "en", "pl"]),
+            page(11, "Sicher online", "de", "page:f1", ["de", "en", "pl"]),
+            page(12, "Bezpiecznie online", "pl", "page:f1", ["de", "en", "pl"]),
+            page(99, "Bezpieczny czat", "pl", "page:f2", ["de", "pl"], summary="Chat safely."),
+            page(100, "Sicherer Chat", "de", "page:f2", ["de", "pl"], summary="Chat safely."),
+            content_doc(7, title="Online helpline", summary="Staying safe online."),
+        ],
+        queue=False,
+    )
+    rebuild.rebuild_elasticsearch()
+
+
+def both_backends(**request):
+    request = SearchRequest(one_per_family=True, **request)
+    return ElasticsearchBackend().search(request), EmbeddedBackend().search(request)
+
+
+def shown(hits):
+    return sorted((hit.key, hit.language, sorted(hit.also_in)) for hit in hits)
+
+
+@pytest.mark.parametrize("interface_language", ["en", "de", "fr"])
+def test_each_family_is_one_result_in_the_language_the_embedded_index_shows(
+    families, interface_language
+):
+    (total, hits, counts), (embedded_total, embedded_hits, embedded_counts) = both_backends(
+        q="online", interface_language=interface_language
+    )
+
+    assert total == embedded_total == 2
+    assert shown(hits) == shown(embedded_hits)
+    assert counts["language"] == embedded_counts["language"]
+    assert counts["type"] == embedded_counts["type"]
+
+
+def test_a_family_without_the_visitor_s_language_or_english_shows_its_original(families):
+    (total, hits, counts), (_t, embedded_hits, _c) = both_backends(
+        q="chat", interface_language="fr"
+    )
+
+    assert total == 1
+    assert [(hit.key, hit.language) for hit in hits] == [("page:99", "pl")]
+    assert shown(hits) == shown(embedded_hits)
+    assert counts["language"] == {"pl": 1, "de": 1}
+
+
+def test_available_in_my_language_shows_that_version_and_counts_families(families):
+    (total, hits, counts), (_t, embedded_hits, embedded_counts) = both_backends(
+        filters={"available_in": ("de",)}, interface_language="fr", per_page=1, page=2
+    )
+
+    assert total == 2  # families, though five documents are available in German
+    assert len(hits) == 1 and hits[0].language == "de"
+    assert counts["available_in"] == embedded_counts["available_in"] == {"de": 2, "en": 2, "pl": 2}

@@ -17,6 +17,7 @@ from search.facets import FACETS
 from search.languages import LANGUAGES
 from search.query import SearchRequest
 from search.schema import (
+    FAMILY_PRECISION,
     LANGUAGE_STEMMERS,
     ContentDocument,
     PortalSearch,
@@ -221,6 +222,110 @@ def test_highlights_are_html_escaped_with_mark_tags():
     assert {"summary", "summary_*", "body", "body_*"} <= set(highlight["fields"])
 
 
+# --- one result per translation family ---------------------------------------------------
+
+FAMILY_COUNT = {"cardinality": {"field": "family", "precision_threshold": FAMILY_PRECISION}}
+
+
+def family_body(**request):
+    return body(one_per_family=True, **request)
+
+
+def preferred_languages(sent):
+    language_rank = sent["collapse"]["inner_hits"]["sort"][0]["_script"]
+    assert language_rank["order"] == "asc"
+    return language_rank["script"]["params"]["preferred"]
+
+
+def test_every_version_is_listed_unless_one_per_family_is_asked():
+    sent = body(q="x", filters={"type": ("programme",)})
+
+    assert "collapse" not in sent
+    assert "families" not in sent["aggs"]
+    assert "cardinality" not in json.dumps(sent)
+
+
+def test_hits_collapse_on_the_family_and_show_one_version_of_each():
+    sent = family_body(q="x", sort="newest", interface_language="de")
+
+    collapse = sent["collapse"]
+    assert collapse["field"] == "family"
+    shown = collapse["inner_hits"]
+    assert shown["name"] == "shown" and shown["size"] == 1
+    # Families come in the request's own order (collapse keeps each family's first hit);
+    # only the version shown is chosen by language.
+    assert sent["sort"] == [DATE_DESC, "key"]
+    assert preferred_languages(sent) == ["de", "en"]
+    # Then the original: the oldest version, "page:9" before "page:10".
+    by_length, by_key = shown["sort"][1:]
+    assert by_length["_script"]["script"]["source"] == "doc['key'].value.length()"
+    assert by_length["_script"]["order"] == "asc"
+    assert by_key == {"key": {"order": "asc"}}
+    # The version shown is highlighted as the hits are.
+    assert shown["highlight"] == sent["highlight"]
+
+
+@pytest.mark.parametrize(
+    ("interface_language", "filters", "preferred"),
+    [
+        ("en", {}, ["en"]),
+        ("fr", {}, ["fr", "en"]),
+        # "Available in my language" asks for that language's version.
+        ("fr", {"available_in": ("de",)}, ["de", "en"]),
+        ("fr", {"available_in": ("de", "pl")}, ["fr", "en"]),
+    ],
+)
+def test_the_version_shown_is_the_visitor_s_language_then_english(
+    interface_language, filters, preferred
+):
+    sent = family_body(interface_language=interface_language, filters=filters)
+
+    assert preferred_languages(sent) == preferred
+
+
+def test_the_total_counts_the_families_of_the_hits_after_every_selection():
+    filters = {"type": ("programme", "page"), "country": ("DE",)}
+    sent = family_body(filters=filters)
+
+    families = sent["aggs"]["families"]
+    assert families["aggs"] == {"count": FAMILY_COUNT}
+    # The post_filter narrows the hits but not the aggregations: the count applies it itself.
+    assert (
+        matching(families["filter"])
+        == matching(sent["post_filter"])
+        == {
+            "de-programme",
+            "de-at-page",
+        }
+    )
+    assert family_body()["aggs"]["families"]["filter"] == {"match_all": {}}
+
+
+def test_each_facet_value_counts_its_families():
+    aggs = family_body(filters={"country": ("DE",)})["aggs"]
+
+    for name in FACETS:
+        terms = aggs[f"_filter_{name}"]["aggs"][name]
+        assert terms["aggs"] == {"metric": FAMILY_COUNT}
+        assert "order" not in terms["terms"]  # the values with the most documents, as before
+    assert matching(aggs["_filter_country"]["filter"]) == set(DOCS)
+
+
+@pytest.mark.parametrize(("page", "per_page", "start"), [(1, 20, 0), (3, 10, 20)])
+def test_collapsed_results_page_by_family_with_from_and_size(page, per_page, start):
+    sent = family_body(q="x", page=page, per_page=per_page)
+
+    assert (sent["from"], sent["size"]) == (start, per_page)
+    assert sent["collapse"]["field"] == "family"
+
+
+def test_a_document_without_a_family_is_a_family_of_its_own():
+    doc = language_document({"key": "programme:3", "language": "en", "title": "T"})
+
+    assert doc["family"] == "programme:3"
+    assert language_document({"key": "page:4", "family": "page:f1"})["family"] == "page:f1"
+
+
 # --- sending it --------------------------------------------------------------------------
 
 
@@ -235,13 +340,19 @@ def test_the_backend_sends_the_paged_body_to_the_alias(fake_es):
     assert call["body"]["from"] == 5
 
 
-def test_the_real_client_puts_the_body_on_the_wire(es_on):
+@pytest.mark.parametrize("one_per_family", [False, True])
+def test_the_real_client_puts_the_body_on_the_wire(es_on, one_per_family):
     def script(method, target, sent):
         return 200, empty_search_response()
 
     es, requests = scripted_client(script, request_timeout=elastic.REQUEST_TIMEOUT_SECONDS)
     connections.add_connection(PortalSearch.using, es)
-    request = SearchRequest(q="prisons", filters={"type": ("programme",)}, sort="evidence")
+    request = SearchRequest(
+        q="prisons",
+        filters={"type": ("programme",)},
+        sort="evidence",
+        one_per_family=one_per_family,
+    )
 
     ElasticsearchBackend().search(request)
 
@@ -274,7 +385,7 @@ def test_the_client_is_made_on_first_use_with_short_timeouts(es_on):
 def test_facets_and_visibility_are_keywords():
     properties = ContentDocument._index.to_dict()["mappings"]["properties"]
 
-    for name in (*FACETS, "visibility", "key"):
+    for name in (*FACETS, "visibility", "key", "family"):
         assert properties[name]["type"] == "keyword", name
     assert properties["rating_rank"]["type"] == "integer"
     assert properties["date"]["type"] == "date"

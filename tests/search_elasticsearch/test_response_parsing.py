@@ -4,9 +4,11 @@ import copy
 
 import pytest
 
-from search import service
+from search import indexing, service
 from search.backends.elastic import ElasticsearchBackend, parse_response
+from search.backends.embedded import EmbeddedBackend
 from search.query import SearchRequest
+from tests.factories.search import day, search_document
 
 
 def _facet(name, buckets, other=0):
@@ -220,3 +222,136 @@ def test_the_service_labels_the_counts_and_keeps_selected_values(fake_es, db):
     types = [option.value for option in results.facets["type"]]
     assert types == ["programme", "evaluation", "implementation_report"]  # by count
     assert [option.value for option in results.facets["year"]] == ["2021", "2019"]
+
+
+# --- one result per translation family ---------------------------------------------------------
+
+# A page in English and German (one family) and a programme alone in its own, as the embedded
+# backend's tests index them. The English version of the family is its newest.
+SAFE = search_document(
+    "Safe online", key=1, type="page", family="page:f1", language="en",
+    summary="Safe online.", available_in=["de", "en"], date=day(2),
+)  # fmt: skip
+SICHER = search_document(
+    "Sicher online", key=2, type="page", family="page:f1", language="de",
+    summary="Sicher online.", available_in=["de", "en"], date=day(1),
+)  # fmt: skip
+HELPLINE = search_document("Online helpline", key=3, summary="An online helpline.", date=day(3))
+FAMILY_REQUEST = SearchRequest(
+    q="online", sort="newest", interface_language="de", one_per_family=True
+)
+
+
+def _collapsed(source, shown, highlight=None):
+    """A collapsed hit: the family's first document in the sort order, and in its inner hits
+    the version to show."""
+    hit = _hit(source["key"], None, source)
+    hit["sort"] = [source["date"], source["key"]]
+    hit["fields"] = {"family": [source["family"]]}
+    inner = _hit(shown["key"], None, shown, highlight)
+    inner["sort"] = [0, len(shown["key"]), shown["key"]]
+    hit["inner_hits"] = {
+        "shown": {"hits": {"total": {"value": 2, "relation": "eq"}, "hits": [inner]}}
+    }
+    return hit
+
+
+def _family_facet(name, buckets):
+    """A facet whose values count documents (doc_count) and families (``metric``)."""
+    facet = _facet(name, [(key, documents) for key, documents, _families in buckets])
+    for bucket, (_key, _documents, families) in zip(
+        facet[f"_filter_{name}"][name]["buckets"], buckets, strict=True
+    ):
+        bucket["metric"] = {"value": families}
+    return facet
+
+
+# What Elasticsearch answers FAMILY_REQUEST with over those documents.
+FAMILY_RESPONSE = {
+    "took": 3,
+    "timed_out": False,
+    "hits": {
+        "total": {"value": 3, "relation": "eq"},  # documents: collapsing does not change it
+        "max_score": None,
+        "hits": [
+            _collapsed(HELPLINE, HELPLINE),
+            # The family comes where its newest version does; the German one is shown.
+            _collapsed(SAFE, SICHER, {"summary": ["Sicher <mark>online</mark>."]}),
+        ],
+    },
+    "aggregations": {
+        "families": {"doc_count": 3, "count": {"value": 2}},
+        **_family_facet("type", [("page", 2, 1), ("programme", 1, 1)]),
+        **_family_facet("language", [("en", 2, 2), ("de", 1, 1)]),
+        **_family_facet("available_in", [("en", 3, 2), ("de", 2, 1)]),
+    },
+}
+
+
+def test_a_collapsed_response_lists_the_version_shown_of_each_family():
+    total, hits, _counts = parse(FAMILY_RESPONSE, FAMILY_REQUEST)
+
+    assert total == 2
+    assert [(hit.key, hit.title, hit.language) for hit in hits] == [
+        ("programme:3", "Online helpline", "en"),
+        ("page:2", "Sicher online", "de"),
+    ]
+    assert [hit.also_in for hit in hits] == [[], ["en"]]
+    assert hits[1].url == "/de/page/2/"
+    assert hits[1].snippet == "Sicher <mark>online</mark>."  # the shown version's highlight
+
+
+def test_facet_values_count_families_not_documents():
+    _total, _hits, counts = parse(FAMILY_RESPONSE, FAMILY_REQUEST)
+
+    assert counts == {
+        "type": {"page": 1, "programme": 1},
+        "language": {"en": 2, "de": 1},
+        "available_in": {"en": 2, "de": 1},
+    }
+
+
+@pytest.mark.django_db
+def test_a_collapsed_response_reads_as_the_embedded_backend_answers(fake_es):
+    indexing.write([SAFE, SICHER, HELPLINE], queue=False)
+    fake_es.search_response = FAMILY_RESPONSE
+
+    embedded_total, embedded_hits, embedded_counts = EmbeddedBackend().search(FAMILY_REQUEST)
+    total, hits, counts = ElasticsearchBackend().search(FAMILY_REQUEST)
+
+    assert total == embedded_total == 2
+    assert [(hit.key, hit.language, hit.also_in) for hit in hits] == [
+        (hit.key, hit.language, hit.also_in) for hit in embedded_hits
+    ]
+    assert counts == embedded_counts
+
+
+def test_an_index_without_families_lists_each_document_as_its_own_family():
+    request = SearchRequest(q="prisons", one_per_family=True)
+
+    assert parse(RESPONSE, request) == parse(RESPONSE, SearchRequest(q="prisons"))
+    total, hits, counts = parse(RESPONSE, request)
+    assert total == 42  # the documents
+    assert [hit.key for hit in hits] == ["programme:12", "evaluation:40", "implementation_report:7"]
+    assert counts["country"] == {"DE": 40, "AT": 5}  # doc_count
+
+
+def test_a_family_without_an_inner_hit_shows_its_first_document():
+    response = copy.deepcopy(FAMILY_RESPONSE)
+    response["hits"]["hits"][1]["inner_hits"]["shown"]["hits"]["hits"] = []
+    del response["hits"]["hits"][0]["inner_hits"]
+
+    _total, hits, _counts = parse(response, FAMILY_REQUEST)
+
+    assert [(hit.key, hit.also_in) for hit in hits] == [("programme:3", []), ("page:1", ["de"])]
+
+
+def test_family_estimates_never_exceed_the_documents():
+    response = copy.deepcopy(FAMILY_RESPONSE)
+    response["aggregations"]["families"]["count"]["value"] = 4
+    response["aggregations"]["_filter_type"]["type"]["buckets"][0]["metric"]["value"] = 3
+
+    total, _hits, counts = parse(response, FAMILY_REQUEST)
+
+    assert total == 3
+    assert counts["type"]["page"] == 2

@@ -179,7 +179,11 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The portal's own catalogues first: they win over every other. Then allauth's sign-in, sign-up,
+# e-mail and two-factor strings in Maltese and Irish, which allauth does not translate, and in
+# Portuguese ("pt": allauth has only pt_PT and pt_BR), corrected: see
+# portal/allauth_locale/README.md. Not named "locale", so `makemessages` never rewrites it.
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "allauth_locale"]
 # Dates and numbers follow the visitor's language (Django's format modules); the portal adds
 # the EU languages Django has none for (Maltese), with CLDR's values.
 FORMAT_MODULE_PATH = ["portal.formats"]

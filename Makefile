@@ -1,4 +1,5 @@
-# The README's commands. Only Python 3.11 is needed on the machine; everything else is installed here.
+# The README's commands. Only Python 3.11 is needed on the machine (and, for the tests, npm and
+# Debian's apt-get); everything else is installed here.
 PYTHON ?= python3.11
 VENV ?= .venv
 PORT ?= 8000
@@ -26,9 +27,35 @@ $(VENV)/.installed-test: requirements/main.txt requirements/test.txt | $(BIN)/py
 	$(BIN)/pip install --quiet --require-hashes -r requirements/test.txt
 	touch $@ $(VENV)/.installed
 
+# The browser tests (tests/browser/, docs/testing.md) drive Debian's Chromium: Playwright's own
+# browser download is not used. They check every page with axe-core, fetched from the npm
+# registry at a pinned version and refused unless its SHA-512 is the one below (npm's
+# "integrity" of that version, in hex).
+CHROMIUM := /usr/bin/chromium
+AXE_VERSION := 4.14.1
+AXE_SHA512 := 1477dafa598d8d065f273d6af302aa203c02e83131707b7fa648cd41bd3d6b734f8c22a0dab86ee6a6f64b8afbe804b214d36db85a2826965edfb3a0b9d546b5
+AXE_TARBALL := build/npm/axe-core-$(AXE_VERSION).tgz
+AXE := build/axe-core/axe.min.js
+
+$(CHROMIUM):
+	if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	$$sudo apt-get update -q && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+		chromium fonts-liberation
+
+$(AXE_TARBALL):
+	mkdir -p $(@D)
+	cd $(@D) && npm pack --silent --ignore-scripts axe-core@$(AXE_VERSION) >/dev/null
+	echo "$(AXE_SHA512)  $@" | sha512sum --check --quiet || { rm -f $@; exit 1; }
+
+$(AXE): $(AXE_TARBALL)
+	mkdir -p $(@D)
+	tar -xzf $< -C $(@D) --strip-components=1 package/axe.min.js package/LICENSE
+	touch $@
+
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test $(CHROMIUM) $(AXE)
 
 run: install
 	$(MANAGE) migrate --no-input
@@ -78,4 +105,4 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static_collected .import_linter_cache
+	rm -rf $(VENV) build db.sqlite3 media static_collected .import_linter_cache

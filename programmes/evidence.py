@@ -416,7 +416,7 @@ def _independence_sentence(supporting: tuple[_Result, ...]) -> list[Sentence]:
     if not supporting:
         return []
     # One evaluation supporting several outcomes is named once.
-    evaluations = dict.fromkeys(r.evaluation for r in supporting)
+    evaluations = {r.evaluation.key: r.evaluation for r in supporting}.values()
     independent = [_cite(ev) for ev in evaluations if ev.independent]
     if independent:
         return [Sentence("independent", {"evaluations": independent})]

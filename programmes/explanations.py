@@ -11,8 +11,10 @@ Stored text from before explanations were structured (English sentences) is stil
 is, marked as English (``Legacy``).
 """
 
+import re
 from collections.abc import Callable, Iterable
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
@@ -39,8 +41,16 @@ class Names:
     """Names of outcomes and study designs by slug: the vocabularies' label helper unless given
     (tests and made-up examples pass their own). Unknown slugs read as themselves."""
 
-    def __init__(self, outcomes=None, designs=None):
-        self._outcomes, self._designs = outcomes, designs
+    def __init__(self, outcomes=None, designs=None, english=None):
+        self._outcomes, self._designs, self._english = outcomes, designs, english
+
+    def english(self):
+        """The English names of every outcome and study design (old English text used them)."""
+        if self._english is None:
+            with translation.override("en"):
+                outcomes, designs = labels.names(Outcome), labels.names(StudyDesign)
+            self._english = [*outcomes.values(), *designs.values()]
+        return self._english
 
     def outcome(self, slug):
         if self._outcomes is None:
@@ -58,8 +68,9 @@ def level_label(level):
 
 
 def join(items):
-    """'A', 'A and B', 'A, B and C' in the active language."""
-    items = [str(item) for item in items]
+    """'A', 'A and B', 'A, B and C' in the active language. Each item is named once: one
+    evaluation cited for two outcomes, or two records of the same study, read as one name."""
+    items = list(dict.fromkeys(str(item) for item in items))
     if len(items) < 2:
         return "".join(items)
     head = pgettext("list separator", ", ").join(items[:-1])
@@ -410,6 +421,30 @@ def sentences(records: Iterable, names=None):
     return [sentence(record, names) for record in records]
 
 
+def mid_sentence(name):
+    """An English name as it reads inside a sentence: words lower-cased, except acronyms (all
+    capitals) and whatever is in parentheses. 'Child sexual abuse material (CSAM) viewing' ->
+    'child sexual abuse material (CSAM) viewing'."""
+    words, depth = [], 0
+    for word in re.split(r"(\s+)", name):
+        opening = depth + word.count("(")
+        if not (opening or depth) and not (word.isupper() and len(word) > 1):
+            word = word.lower()
+        depth = max(0, opening - word.count(")"))
+        words.append(word)
+    return "".join(words)
+
+
+def _repaired(text, names):
+    """Old English change reasons lower-cased outcome and design names whole ('(csam)'): put
+    back the capitals those names should keep."""
+    for name in sorted(names.english(), key=len, reverse=True):
+        blind, proper = name.lower(), mid_sentence(name)
+        if blind != proper:
+            text = re.sub(rf"(?<!\w){re.escape(blind)}(?!\w)", proper, text)
+    return text
+
+
 def is_legacy(records):
     return any(isinstance(s, Legacy) for s in records)
 
@@ -513,12 +548,12 @@ def _findings(findings, names):
 def change_reason(change, names=None):
     """Why a rating changed, as sentences in the active language (``Legacy`` for the English
     reasons recorded before reasons were structured)."""
+    names = names or Names()
     if change.legacy_reason:
-        return [Legacy(change.legacy_reason)]
+        return [Legacy(_repaired(change.legacy_reason, names))]
     reason = change.reason or {}
     if reason.get("code") != "evaluation":
         return [_("Ratings recomputed from the published evaluations.")]
-    names = names or Names()
     worded = [_event(reason["evaluation"]["title"], reason.get("event"))]
     if reason.get("design"):
         worded.append(_("Its design: %(design)s.") % {"design": names.design(reason["design"])})

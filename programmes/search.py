@@ -135,7 +135,12 @@ def _subpages(programmes):
 
 
 registry.register(
-    ProgrammePage, "programme", _("Programme"), programme_document, reindex_with=_subpages
+    ProgrammePage,
+    "programme",
+    _("Programme"),
+    programme_document,
+    reindex_with=_subpages,
+    shows_rating=True,
 )
 registry.register(EvaluationPage, "evaluation", _("Evaluation"), evaluation_document)
 registry.register(

@@ -26,7 +26,10 @@ class Source:
     ``to_document``: the pure function that turns one object into a document dict (or ``None``
     when it must not be found). ``related``: what it reads from related rows, prefetched with
     each batch of a rebuild. ``reindex_with``: given changed objects of this kind, the other
-    objects whose documents read them (a programme's evaluations carry its facets)."""
+    objects whose documents read them (a programme's evaluations carry its facets).
+    ``shows_rating``: whether the document's ``rating`` is its own, shown with each hit; content
+    that only carries another object's rating for filtering (an evaluation its programme's)
+    shows none."""
 
     model: type
     type: str
@@ -34,6 +37,7 @@ class Source:
     to_document: object
     related: tuple = ()
     reindex_with: object = None
+    shows_rating: bool = False
 
     def everything(self):
         queryset = self.model.objects.all()
@@ -55,11 +59,20 @@ _sources = {}  # type -> Source, in registration order
 _visibility = []  # callables: user -> visibility values beyond PUBLIC
 
 
-def register(model, type, label, to_document, related=(), reindex_with=None):
+def register(model, type, label, to_document, related=(), reindex_with=None, shows_rating=False):
     """Make ``model`` searchable as documents of ``type`` (shown to people as ``label``)."""
     if type in _sources and _sources[type].model is not model:
         raise ValueError(f"The search type {type!r} is registered twice.")
-    _sources[type] = Source(model, type, label, to_document, tuple(related), reindex_with)
+    _sources[type] = Source(
+        model, type, label, to_document, tuple(related), reindex_with, shows_rating
+    )
+
+
+def shown_rating(document):
+    """The rating a hit shows: its own, or ``None`` where the document carries a rating only to
+    be filtered by (an evaluation carries its programme's)."""
+    source = _sources.get(document.get("type"))
+    return document.get("rating") if source and source.shows_rating else None
 
 
 def sources():

@@ -106,6 +106,12 @@ class RatingChange(models.Model):
     def new_label(self):
         return RatingLevel(self.new_level).label
 
+    @property
+    def level_changed(self):
+        """Whether the headline rating changed; when it did not, an outcome's level did (the
+        history shows which, and why) and the headline reads as unchanged, not 'A → A'."""
+        return self.old_level != self.new_level
+
     def outcome_changes(self):
         """Per-outcome changes with readable names and labels, for templates and the API (older
         records also kept the outcome's name then)."""

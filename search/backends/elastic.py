@@ -16,6 +16,7 @@ from django.core.cache import cache
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.dsl import connections
 
+from .. import registry
 from ..query import Hit
 from ..schema import (
     SHOWN_VERSION,
@@ -128,7 +129,7 @@ def _hit(raw):
         language=source["language"],
         summary=source.get("summary") or "",
         snippet=_snippet(raw.get("highlight") or {}, source),
-        rating=source.get("rating"),
+        rating=registry.shown_rating(source),
         date=source.get("date"),
         also_in=[c for c in source.get("available_in") or [] if c != source["language"]],
     )

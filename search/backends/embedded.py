@@ -5,7 +5,7 @@ the difference. Needs no server."""
 from django.conf import settings
 from django.db import connection
 
-from .. import text
+from .. import registry, text
 from ..facets import FACETS
 from ..fulltext import engine
 from ..query import Hit
@@ -177,7 +177,7 @@ class _Query:
                 language=language,
                 summary=summary,
                 snippet=text.highlight(summary, [], language),
-                rating=source.get("rating"),
+                rating=registry.shown_rating(source),
                 date=source.get("date"),
             )
             results.append((hit, f"{summary} {body}" if summary else body))

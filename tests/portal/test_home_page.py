@@ -81,3 +81,10 @@ def test_the_migrated_home_page_renders_before_any_content(client, home):
     response = client.get("/")
     assert response.status_code == 200
     assert dom(response).find("h1").text == "European Prevention Network"
+
+
+def test_the_home_page_title_is_the_site_name_once_and_other_pages_add_it(client, demo_site):
+    assert dom(client.get("/")).find("title").text == "European Prevention Network"
+    home, catalogue = demo_site
+    title = dom(client.get(catalogue.url)).find("title").text
+    assert title == f"{catalogue.seo_title or catalogue.title} · European Prevention Network"

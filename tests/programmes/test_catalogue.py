@@ -189,3 +189,13 @@ class TestPagination:
     def test_a_filtered_second_page(self, client, catalogue, many):
         query = "?target_group=children&target_group=general-public&page=2"
         assert titles(client, catalogue, query) == ["Programme 20"]
+
+
+def test_a_card_flags_possible_harm_in_words_and_a_symbol(client, catalogue, programmes):
+    ProgrammeRating.objects.filter(programme=programmes["alpha"]).update(has_harm_signal=True)
+    cards = dom(client.get(catalogue.url)).find_all("li", cls="result")
+    flags = {card.find("h3").text: card.find_all("strong", cls="harm-flag") for card in cards}
+    [flag] = flags["Alpha"]
+    assert flag.text == "⚠ Possible harm was reported."
+    assert flag.find("span").attrs.get("aria-hidden") == "true"
+    assert flags["Beta"] == [] and flags["Delta"] == []

@@ -204,5 +204,46 @@ def test_a_change_reason_is_worded_in_german(german_words):
     assert explanations.change_reason(RatingChange(reason={"code": "recomputed"})) == [
         "Bewertungen aus den veröffentlichten Evaluationen neu berechnet."
     ]
-    [legacy] = explanations.change_reason(RatingChange(legacy_reason="Evaluation “X” published."))
+    old = RatingChange(legacy_reason="Evaluation “X” published.")
+    [legacy] = explanations.change_reason(old, explanations.Names(english=[]))
     assert (legacy, legacy.lang) == ("Evaluation “X” published.", "en")
+
+
+# --- Names read once, and with their capitals -------------------------------------------------
+
+
+def test_one_study_cited_twice_in_a_sentence_is_named_once():
+    # Two records of the same study (one per outcome it reported), both independent.
+    first = rct("Newcomer et al. 2025", independent=True)
+    second = evidence.EvaluationEvidence(
+        **{**first.__dict__, "key": "newcomer-2", "findings": (finding(outcome="attitudes"),)}
+    )
+    text = explanations.text(evidence.rate_programme([first, second]).explanation, NAMES)
+    assert "(Newcomer et al. 2025) was independent" in text
+    assert "Newcomer et al. 2025 and Newcomer et al. 2025" not in text
+
+
+def test_a_list_names_each_item_once():
+    assert explanations.join(["A", "B", "A"]) == "A and B"
+
+
+@pytest.mark.parametrize(
+    ("name", "worded"),
+    [
+        ("Sexual abuse material (CSAM) viewing", "sexual abuse material (CSAM) viewing"),
+        ("Help-seeking", "help-seeking"),
+        ("Use of ICT services (Tor, VPN)", "use of ICT services (Tor, VPN)"),
+    ],
+)
+def test_a_name_inside_a_sentence_keeps_acronyms_and_parentheses(name, worded):
+    assert explanations.mid_sentence(name) == worded
+
+
+def test_an_old_english_reason_gets_its_acronyms_back():
+    names = explanations.Names(english=["Child sexual abuse material (CSAM) viewing"])
+    change = RatingChange(
+        legacy_reason="It found a positive effect on child sexual abuse material (csam) viewing."
+    )
+    [worded] = explanations.change_reason(change, names)
+    assert worded == "It found a positive effect on child sexual abuse material (CSAM) viewing."
+    assert worded.lang == "en"

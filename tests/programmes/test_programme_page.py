@@ -237,7 +237,7 @@ def test_shows_every_rating_change_newest_first_with_its_reason(client, programm
     details, rows = history_rows(render(client, programme))
     assert details.find("summary").text == "Rating history (2 changes)"
     newest, oldest = rows
-    assert newest[1] == "Supported → Supported"
+    assert newest[1] == "Unchanged: Supported"
     assert newest[2] == "Attitudes: not rated → Supported Knowledge: Supported → No effect"
     assert newest[3].startswith(
         "The evaluation “Graz trial” was published. Its design: Randomised controlled trial. "

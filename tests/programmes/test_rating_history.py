@@ -1,6 +1,8 @@
 """Every change of a programme's rating is kept, with the date, the levels before and after
 (headline and per outcome) and the reason."""
 
+from django.template.loader import render_to_string
+
 import pytest
 
 from programmes.explanations import change_reason
@@ -191,3 +193,21 @@ def _locale(code):
     from wagtail.models import Locale
 
     return Locale.objects.get_or_create(language_code=code)[0]
+
+
+def test_a_change_that_kept_the_headline_reads_as_unchanged_not_as_a_transition():
+    kept = RatingChange(
+        old_level="insufficient",
+        new_level="insufficient",
+        outcomes=[{"outcome": "attitudes", "old": None, "new": "insufficient"}],
+        reason={"code": "recomputed"},
+        rubric_version="1",
+    )
+    rose = RatingChange(old_level="", new_level="promising", reason={"code": "recomputed"})
+    html = render_to_string(
+        "programmes/includes/rating_history.html", {"rating_history": [kept, rose]}
+    )
+    assert "Insufficient evidence → " not in html
+    assert "Unchanged: <strong>Insufficient evidence</strong>" in html
+    assert "Not rated → <strong>Promising</strong>" in html
+    assert "Attitudes: not rated → Insufficient evidence" in html

@@ -206,3 +206,15 @@ def get_schema(client):
 def test_the_search_box_asks_the_open_data_api_for_suggestions(client, corpus):
     search_box = dom(client.get("/search/")).find("input", id="search-q")
     assert search_box.attrs["data-suggest-url"] == SUGGEST
+
+
+def test_a_hit_has_a_rating_only_when_it_is_a_programme(client, index):
+    index(
+        search_document("Stop trial", rating="supported"),
+        search_document("Stop trial 2019", type="evaluation", rating="supported"),
+    )
+    found = get(client, SEARCH, {"rating": "supported"})["results"]
+    assert {r["title"]: r["rating"] for r in found} == {
+        "Stop trial": "supported",
+        "Stop trial 2019": None,
+    }

@@ -350,3 +350,20 @@ def test_results_show_type_rating_and_a_foreign_language(client, corpus):
     german = items["Schulprojekt"]
     assert german.find("span", cls="result__language").text == "Deutsch"
     assert german.find("a").attrs["lang"] == "de"
+
+
+def test_only_a_programme_shows_a_rating_and_an_evaluation_is_still_filtered_by_it(client, index):
+    index(
+        search_document("Stop trial", rating="supported"),
+        search_document("Stop trial 2019", type="evaluation", rating="supported"),
+        search_document("Stop rollout", type="implementation_report", rating="harmful"),
+    )
+    response = get(client, "/search/", {"rating": "supported"})
+    assert sorted(result_titles(response)) == ["Stop trial", "Stop trial 2019"]
+    items = {
+        item.find("h3").text: item for item in dom(response).find_all("li", cls="search-result")
+    }
+    assert items["Stop trial"].find("span", cls="rating").text == "Supported"
+    assert items["Stop trial 2019"].find_all("span", cls="rating") == []
+    report = dom(get(client, "/search/", {"type": "implementation_report"}))
+    assert report.find_all("span", cls="rating") == []

@@ -392,3 +392,15 @@ def test_a_mail_server_that_is_down_does_not_undo_the_publication(
     decide(adapted, "approve", django_capture_on_commit_callbacks)
     adapted.refresh_from_db()
     assert adapted.live
+
+
+def test_after_an_error_focus_can_land_on_the_error_summary(client, member, source, data):
+    client.force_login(member)
+    empty = dict.fromkeys(("changed_helplines", "changed_legal_references", "changed_other"), "")
+    response = client.post(adapt_url(source), {**data, **empty})
+
+    summary = dom(response).find(cls="error-summary")
+    assert (summary.attrs["role"], summary.attrs["tabindex"]) == ("alert", "-1")
+    assert "data-error-summary" in summary.attrs
+    scripts = [s.attrs.get("src", "") for s in dom(response).find_all("script")]
+    assert any(src.endswith("portal/js/error-summary.js") for src in scripts)

@@ -10,7 +10,7 @@ import pytest
 from campaigns.templatetags.campaign_tags import translation_notice_context
 from campaigns.translation_status import language_name
 from tests.campaigns.test_translation_status import localize, republish, sync
-from tests.factories.campaigns import MaterialPageFactory, translate
+from tests.factories.campaigns import MaterialPageFactory, add_material_file, translate
 from tests.helpers import dom
 
 pytestmark = pytest.mark.django_db
@@ -26,12 +26,14 @@ def german_of(page):
 
 
 def badges(response):
-    """{language name: (link, notes)} of the "Available in" badges."""
+    """{language name: (link, notes)} of the "Available in" badges, named in the interface
+    language (the language's own name, when shown, is left out)."""
     found = {}
     for item in dom(response).find("nav", cls="translation-badges").find_all("li"):
         link = item.find("a")
         notes = [span.text for span in item.find_all("span", cls="translation-badge__note")]
-        found[link.text] = (link.attrs["href"], notes)
+        name = "".join(child for child in link.children if isinstance(child, str)).strip()
+        found[name] = (link.attrs["href"], notes)
     return found
 
 
@@ -50,7 +52,7 @@ def test_the_page_lists_the_languages_it_can_be_read_in(client, material):
     assert response.status_code == 200
     assert badges(response) == {
         "English": (material.url, ["original"]),
-        "Deutsch": (german_of(material).url, []),
+        "German": (german_of(material).url, []),
     }
     current = dom(response).find("a", **{"aria-current": "page"})
     assert current.text == "English"
@@ -97,7 +99,7 @@ def test_an_out_of_date_translation_is_flagged(client, material):
         assert badges(response)["Deutsch"] == (german.url, [gettext("may be out of date")])
 
     # Seen from the English page, the German badge carries the same warning.
-    assert badges(client.get(material.url))["Deutsch"][1] == ["may be out of date"]
+    assert badges(client.get(material.url))["German"][1] == ["may be out of date"]
 
 
 def test_a_synchronised_translation_has_no_warning(client, material):
@@ -160,3 +162,38 @@ def test_an_adaptation_is_badged_in_its_own_language_without_a_notice(client, ca
     assert response.status_code == 200
     assert notice(response) is None  # it is in Polish already
     assert list(badges(response)) == ["Polski"]
+
+
+def test_every_language_a_material_can_be_had_in_is_listed_once(client, campaign, material):
+    """Translations, downloads and adaptations: "Available in" matches what the page offers."""
+    add_material_file(material, "nl", label="Affiche (NL)")
+    add_material_file(material, "de", label="Plakat (DE)")
+    translate(material, "de")
+    MaterialPageFactory(
+        parent=campaign, title="Plakat", adapted_from=material, adapted_for="PL", language="pl"
+    )
+
+    response = client.get(material.url)
+
+    found = badges(response)
+    assert found == {
+        "English": (material.url, ["original"]),
+        "German": (german_of(material).url, []),
+        "Dutch": ("#files-nl", ["download"]),
+        "Polish": (found["Polish"][0], ["adaptation"]),
+    }
+    assert dom(response).find("h3", id="files-nl").text == "Dutch"
+
+
+def test_languages_are_named_in_the_interface_language_with_a_tagged_own_name(client, material):
+    translate(material, "de")
+
+    response = client.get(material.url)
+
+    nav = dom(response).find("nav", cls="translation-badges")
+    own_names = {
+        span.attrs["lang"]: span.text
+        for span in nav.find_all("span", cls="translation-badge__endonym")
+    }
+    assert own_names == {"de": "(Deutsch)"}  # none for English, already named in English
+    assert all("lang" not in link.attrs for link in nav.find_all("a"))

@@ -4,6 +4,7 @@ staff addresses kept private. Other members' profiles are tested with the workin
 
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.urls import reverse
 
 import pytest
 
@@ -163,6 +164,8 @@ def test_account_pages_share_the_sites_layout_and_navigation(client, url):
     nav = page.find("nav", cls="account-nav")
     assert [a.text for a in nav.find_all("a")] == [
         "Profile",
+        "My submissions",
+        "My adaptations",
         "E-mail addresses",
         "Password",
         "Two-factor authentication",
@@ -189,3 +192,15 @@ def test_sign_up_asks_for_a_name_so_groups_never_show_an_address(client):
     response = client.post("/accounts/signup/", {**form, "first_name": "Sam", "last_name": "Lee"})
     assert response.status_code == 302
     assert get_user_model().objects.get(email="someone@example.net").public_name == "Sam Lee"
+
+
+def test_the_account_navigation_leads_to_the_members_submissions_and_adaptations(client):
+    client.force_login(UserFactory())
+
+    response = client.get("/accounts/profile/")
+
+    nav = dom(response).find("nav", cls="account-nav")
+    links = {a.text: a.attrs["href"] for a in nav.find_all("a")}
+    assert links["My submissions"] == reverse("submissions:mine")
+    assert links["My adaptations"] == reverse("campaigns:my_adaptations")
+    assert client.get(links["My adaptations"]).status_code == 200

@@ -278,3 +278,13 @@ def test_a_draft_can_move_to_another_programme(signed_in, catalogue, programme):
     assert page.get_parent().pk == other.pk
     assert page.url_path.startswith(other.url_path)
     assert page.title == "Beier et al. 2015"
+
+
+def test_after_an_error_focus_can_land_on_the_error_summary(signed_in, programme):
+    response = signed_in.post(EVALUATION_URL, evaluation_data(programme, sample_size="-5"))
+
+    summary = dom(response).find(cls="error-summary")
+    assert (summary.attrs["role"], summary.attrs["tabindex"]) == ("alert", "-1")
+    assert "data-error-summary" in summary.attrs
+    scripts = [s.attrs.get("src", "") for s in dom(response).find_all("script")]
+    assert any(src.endswith("portal/js/error-summary.js") for src in scripts)

@@ -6,9 +6,11 @@ language, as the portal's do (``portal.mail``), whatever the language of the pag
 them; an address no member holds gets the language of the page.
 """
 
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.urls import translate_url
 from django.utils import translation
 
@@ -37,11 +39,27 @@ class AccountAdapter(DefaultAccountAdapter):
             language = mail.language_for_address(email)
         context = {key: _localized(key, value, language) for key, value in context.items()}
         with translation.override(language):
+            context["current_site"] = _site(self.request)
             super().send_mail(template_prefix, email, context)
+
+    def format_email_subject(self, subject):
+        """ "[European Prevention Network] …", in the mail's language, rather than the host
+        name allauth takes for a site without ``django.contrib.sites``."""
+        return f"[{settings.WAGTAIL_SITE_NAME}] {subject}"
 
     def render_mail(self, template_prefix, email, context, headers=None):
         headers = {"Content-Language": translation.get_language(), **(headers or {})}
         return super().render_mail(template_prefix, email, context, headers=headers)
+
+
+def _site(request):
+    """The portal's name in the active language ("Hello from …!") and its domain (the host
+    the links in the mail point to)."""
+    if request is not None:
+        domain = get_current_site(request).domain
+    else:
+        domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
+    return SimpleNamespace(name=str(settings.WAGTAIL_SITE_NAME), domain=domain)
 
 
 def _in_current_language(url):

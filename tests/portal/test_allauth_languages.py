@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 import allauth
 import pytest
@@ -222,3 +223,10 @@ def test_an_allauth_email_reaches_a_maltese_member_in_maltese(client, mailoutbox
     assert reset in message.body
     assert "/mt/accounts/password/reset/key/" in message.body
     assert "You're receiving this email" not in message.body
+    # The portal's name in Maltese, not the host the request came to ("testserver").
+    with translation.override("mt"):
+        site_name = str(settings.WAGTAIL_SITE_NAME)
+    assert site_name == "Netwerk Ewropew għall-Prevenzjoni"
+    assert message.subject == f"[{site_name}] {subject}"
+    assert f"Tislijiet minn {site_name}!" in message.body
+    assert message.body.endswith("!\ntestserver")  # the host its links lead to

@@ -23,7 +23,7 @@ import pytest
 from tests.factories.portal import UserFactory
 from tests.helpers import dom
 
-from .test_ui_translations import read_po
+from .test_ui_translations import damaged, read_po, untranslated
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,6 @@ PLURAL_FORMS = {
 # Where allauth's strings used by the apps the portal installs (account, mfa) live.
 USED = ("account/", "mfa/", "templates/account/", "templates/mfa/", "templates/allauth/")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
-TAG = re.compile(r"<[^>]+>")
 
 
 def po_path(language):
@@ -104,29 +103,13 @@ def test_every_entry_is_translated(language):
     assert f"Plural-Forms: {PLURAL_FORMS[language]}\n" in header["msgstr"][0]
     forms = int(re.search(r"nplurals=(\d+);", PLURAL_FORMS[language]).group(1))
     assert [entry["msgid"] for entry in entries if "fuzzy" in entry["flags"]] == []
-    untranslated = [
-        entry["msgid"]
-        for entry in entries
-        if sorted(entry["msgstr"]) != list(range(forms if entry["msgid_plural"] else 1))
-        or not all(text.strip() for text in entry["msgstr"].values())
-    ]
-    assert untranslated == []
+    assert untranslated(entries, forms) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translations_keep_placeholders_markup_and_line_breaks(language):
     _header, entries = catalogue(language)
-    wrong = []
-    for entry in entries:
-        for n, text in entry["msgstr"].items():
-            source = entry["msgid_plural"] if n and entry["msgid_plural"] else entry["msgid"]
-            if (
-                sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text))
-                or sorted(TAG.findall(source)) != sorted(TAG.findall(text))
-                or source.count("\n") != text.count("\n")
-            ):
-                wrong.append((entry["msgid"], text))
-    assert wrong == []
+    assert damaged(entries, PLACEHOLDER) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

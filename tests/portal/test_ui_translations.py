@@ -195,6 +195,33 @@ def catalogue(language):
 
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
+TAG = re.compile(r"<[^>]+>")
+
+
+def untranslated(entries, forms):
+    """The msgids whose translation is missing or blank (in any of ``forms`` plural forms)."""
+    return [
+        entry["msgid"]
+        for entry in entries
+        if sorted(entry["msgstr"]) != list(range(forms if entry["msgid_plural"] else 1))
+        or not all(text.strip() for text in entry["msgstr"].values())
+    ]
+
+
+def damaged(entries, placeholder=PLACEHOLDER):
+    """(msgid, msgstr) of translations whose placeholders, tags or line breaks are not the
+    msgid's."""
+    wrong = []
+    for entry in entries:
+        for n, text in entry["msgstr"].items():
+            source = entry["msgid_plural"] if n and entry["msgid_plural"] else entry["msgid"]
+            if (
+                sorted(placeholder.findall(source)) != sorted(placeholder.findall(text))
+                or sorted(TAG.findall(source)) != sorted(TAG.findall(text))
+                or source.count("\n") != text.count("\n")
+            ):
+                wrong.append((entry["msgid"], text))
+    return wrong
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -206,31 +233,13 @@ def test_every_ui_string_is_translated(language):
     forms = int(re.search(r"Plural-Forms: nplurals=(\d+);", header["msgstr"][0]).group(1))
     fuzzy = [entry["msgid"] for entry in entries if "fuzzy" in entry["flags"]]
     assert fuzzy == []
-    untranslated = [
-        entry["msgid"]
-        for entry in entries
-        if sorted(entry["msgstr"]) != list(range(forms if entry["msgid_plural"] else 1))
-        or not all(text.strip() for text in entry["msgstr"].values())
-    ]
-    assert untranslated == []
+    assert untranslated(entries, forms) == []
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_translations_keep_placeholders_and_markup(language):
     _header, entries = catalogue(language)
-    wrong = []
-    for entry in entries:
-        for n, text in entry["msgstr"].items():
-            source = entry["msgid_plural"] if n and entry["msgid_plural"] else entry["msgid"]
-            same_placeholders = sorted(PLACEHOLDER.findall(source)) == sorted(
-                PLACEHOLDER.findall(text)
-            )
-            same_tags = sorted(re.findall(r"<[^>]+>", source)) == sorted(
-                re.findall(r"<[^>]+>", text)
-            )
-            if not (same_placeholders and same_tags and source.count("\n") == text.count("\n")):
-                wrong.append((entry["msgid"], text))
-    assert wrong == []
+    assert damaged(entries) == []
 
 
 @pytest.mark.parametrize("language", TRANSLATED)

@@ -10,7 +10,7 @@ import pytest
 
 from portal.accounts.checks import rate_limit_cache_is_shared
 from tests.factories.portal import PASSWORD, EditorFactory, UserFactory, enable_totp, totp_code
-from tests.helpers import visible_text
+from tests.helpers import dom, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -164,6 +164,23 @@ def test_setting_up_an_authenticator_app_opens_the_cms(client):
     response = client.post(SETUP_URL, {"code": totp_code(secret)})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_secret_can_be_read_and_copied_and_the_qr_code_is_described(client):
+    from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+
+    editor = EditorFactory()
+    client.force_login(editor)
+    client.post(f"/accounts/reauthenticate/?next={SETUP_URL}", {"password": PASSWORD})
+    response = client.get(SETUP_URL)
+    secret = client.session[SECRET_SESSION_KEY]
+    page = dom(response)
+    assert page.find("code", id="authenticator-secret").text == secret
+    disabled = [field for field in page.find_all("input") if "disabled" in field.attrs]
+    assert disabled == []  # allauth's disabled copy, which could not be selected
+    [qr_code] = page.find_all("img")
+    assert qr_code.attrs["alt"] == "QR code to scan with your authenticator app"
+    assert secret not in qr_code.attrs["alt"]
 
 
 # The webauthn and TOTP settings

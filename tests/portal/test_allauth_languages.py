@@ -9,7 +9,6 @@ Django's gettext.
 """
 
 import ast
-import gettext
 import re
 from pathlib import Path
 
@@ -23,7 +22,13 @@ import pytest
 from tests.factories.portal import UserFactory
 from tests.helpers import dom
 
-from .test_ui_translations import damaged, read_po, untranslated
+from .test_ui_translations import (
+    compiled_catalogue,
+    damaged,
+    expected_catalogue,
+    read_po,
+    untranslated,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -122,19 +127,8 @@ def test_the_catalogue_holds_the_msgids_allauth_uses(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_compiled_catalogue_matches_the_po_file(language):
     _header, entries = catalogue(language)
-    with open(po_path(language).with_suffix(".mo"), "rb") as mo:
-        compiled = gettext.GNUTranslations(mo)._catalog
-    expected = {}
-    for entry in entries:
-        key = entry["msgid"]
-        if entry["msgctxt"] is not None:
-            key = f"{entry['msgctxt']}\x04{key}"
-        if entry["msgid_plural"]:
-            expected.update({(key, n): text for n, text in entry["msgstr"].items()})
-        else:
-            expected[key] = entry["msgstr"][0]
-    compiled.pop("", None)
-    assert compiled == expected
+    mo = po_path(language).with_suffix(".mo")
+    assert compiled_catalogue(mo) == expected_catalogue(entries)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

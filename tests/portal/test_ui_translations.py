@@ -208,6 +208,28 @@ def untranslated(entries, forms):
     ]
 
 
+def compiled_catalogue(mo_path):
+    """The translations a compiled .mo holds, as gettext reads them (header left out)."""
+    with open(mo_path, "rb") as mo:
+        compiled = gettext.GNUTranslations(mo)._catalog
+    compiled.pop("", None)
+    return compiled
+
+
+def expected_catalogue(entries):
+    """What a .mo compiled from these .po entries must hold, keyed as gettext keys it."""
+    expected = {}
+    for entry in entries:
+        key = entry["msgid"]
+        if entry["msgctxt"] is not None:
+            key = f"{entry['msgctxt']}\x04{key}"
+        if entry["msgid_plural"]:
+            expected.update({(key, n): text for n, text in entry["msgstr"].items()})
+        else:
+            expected[key] = entry["msgstr"][0]
+    return expected
+
+
 def damaged(entries, placeholder=PLACEHOLDER):
     """(msgid, msgstr) of translations whose placeholders, tags or line breaks are not the
     msgid's."""
@@ -246,19 +268,8 @@ def test_translations_keep_placeholders_and_markup(language):
 def test_the_compiled_catalogue_matches_the_po_file(language):
     """The committed .mo holds exactly the .po's translations: rerun compilemessages if not."""
     _header, entries = catalogue(language)
-    with open(LOCALE_DIR / language / "LC_MESSAGES" / "django.mo", "rb") as mo:
-        compiled = gettext.GNUTranslations(mo)._catalog
-    expected = {}
-    for entry in entries:
-        key = entry["msgid"]
-        if entry["msgctxt"] is not None:
-            key = f"{entry['msgctxt']}\x04{key}"
-        if entry["msgid_plural"]:
-            expected.update({(key, n): text for n, text in entry["msgstr"].items()})
-        else:
-            expected[key] = entry["msgstr"][0]
-    compiled.pop("", None)  # the header
-    assert compiled == expected
+    mo = LOCALE_DIR / language / "LC_MESSAGES" / "django.mo"
+    assert compiled_catalogue(mo) == expected_catalogue(entries)
 
 
 OUTDATED = {
